@@ -1,0 +1,49 @@
+package com.coachstream.kafka.local;
+
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/** The broker an integration-test class was given by {@link KafkaBrokerExtension}. */
+public interface KafkaTestBroker {
+
+  /** Where the broker came from; logged once so a test run says which broker it used. */
+  enum Kind { EXTERNAL, TESTCONTAINERS, LOCAL }
+
+  String bootstrapServers();
+
+  Kind kind();
+
+  /** A name no other test uses, for topics and application ids: tests never share state. */
+  default String uniqueName(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** Properties with the bootstrap servers set, for any client. */
+  default Properties clientProperties() {
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    return props;
+  }
+
+  /** Creates topics (name to partition count) and waits until they exist. */
+  default void createTopics(Map<String, Integer> topics) {
+    try (Admin admin = Admin.create(clientProperties())) {
+      admin.createTopics(topics.entrySet().stream()
+              .map(t -> new NewTopic(t.getKey(), t.getValue(), (short) 1))
+              .toList())
+          .all()
+          .get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("Could not create topics " + topics.keySet() + ": " + e.getMessage(), e);
+    }
+  }
+}
