@@ -1,0 +1,230 @@
+package com.coachstream.schemas.json;
+
+import com.coachstream.schemas.validation.ReasonCode;
+import com.coachstream.schemas.validation.ValidationException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.IndexedRecord;
+import org.apache.avro.specific.SpecificData;
+
+/**
+ * Maps Avro records to and from JSON, driven by the schema: the field names are Avro's (camelCase),
+ * timestamps are ISO-8601 strings, enums are their symbol, an optional field is its value or {@code null}
+ * (no Avro union wrappers). Used by the import, the HTTP ingest and {@code coachstream consume}.
+ */
+public final class AvroJson {
+
+  public static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private AvroJson() { }
+
+  // ---------------------------------------------------------------- Avro -> JSON
+
+  /** The JSON form of a record (specific or generic). */
+  public static ObjectNode toJson(IndexedRecord record) {
+    return (ObjectNode) toJson(record, record.getSchema());
+  }
+
+  public static JsonNode toJson(Object value, Schema schema) {
+    if (value == null) {
+      return NODES.nullNode();
+    }
+    switch (schema.getType()) {
+      case RECORD: {
+        IndexedRecord record = (IndexedRecord) value;
+        ObjectNode node = NODES.objectNode();
+        for (Schema.Field field : schema.getFields()) {
+          node.set(field.name(), toJson(record.get(field.pos()), field.schema()));
+        }
+        return node;
+      }
+      case UNION:
+        return toJson(value, schema.getTypes().get(GenericData.get().resolveUnion(schema, value)));
+      case ARRAY: {
+        ArrayNode node = NODES.arrayNode();
+        for (Object item : (Iterable<?>) value) {
+          node.add(toJson(item, schema.getElementType()));
+        }
+        return node;
+      }
+      case MAP: {
+        ObjectNode node = NODES.objectNode();
+        ((Map<?, ?>) value).entrySet().stream()
+            .sorted(Map.Entry.comparingByKey((a, b) -> a.toString().compareTo(b.toString())))
+            .forEach(e -> node.set(e.getKey().toString(), toJson(e.getValue(), schema.getValueType())));
+        return node;
+      }
+      case LONG:
+        if (isTimestamp(schema)) {
+          Instant instant = value instanceof Instant i ? i : Instant.ofEpochMilli((Long) value);
+          return NODES.textNode(instant.toString());
+        }
+        return NODES.numberNode(((Number) value).longValue());
+      case INT:
+        return NODES.numberNode(((Number) value).intValue());
+      case DOUBLE:
+      case FLOAT:
+        return NODES.numberNode(((Number) value).doubleValue());
+      case BOOLEAN:
+        return NODES.booleanNode((Boolean) value);
+      case BYTES: {
+        ByteBuffer buffer = ((ByteBuffer) value).duplicate();
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return NODES.textNode(Base64.getEncoder().encodeToString(bytes));
+      }
+      case NULL:
+        return NODES.nullNode();
+      default: // STRING, ENUM, FIXED
+        return NODES.textNode(value.toString());
+    }
+  }
+
+  // ---------------------------------------------------------------- JSON -> Avro
+
+  /**
+   * The record of {@code type} that a JSON object describes. Unknown fields are ignored (senders may
+   * carry more than we read); a missing required field or a value of the wrong JSON type fails with a
+   * {@link ValidationException} naming the field.
+   */
+  public static <T extends IndexedRecord> T fromJson(JsonNode json, Class<T> type) {
+    Schema schema = SpecificData.get().getSchema(type);
+    return type.cast(read(json, schema, ""));
+  }
+
+  private static Object read(JsonNode json, Schema schema, String path) {
+    if (json == null || json.isNull() || json.isMissingNode()) {
+      if (schema.getType() == Schema.Type.NULL || isOptional(schema)) {
+        return null;
+      }
+      throw new ValidationException(ReasonCode.MISSING_FIELD, fieldName(path), fieldName(path) + " is required");
+    }
+    switch (schema.getType()) {
+      case RECORD:
+        return readRecord(json, schema, path);
+      case UNION:
+        return read(json, nonNullBranch(schema), path);
+      case ARRAY: {
+        expect(json.isArray(), path, "an array");
+        List<Object> list = new ArrayList<>();
+        for (int i = 0; i < json.size(); i++) {
+          list.add(read(json.get(i), schema.getElementType(), path + "[" + i + "]"));
+        }
+        return list;
+      }
+      case MAP: {
+        expect(json.isObject(), path, "an object");
+        Map<String, Object> map = new HashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> e = it.next();
+          map.put(e.getKey(), read(e.getValue(), schema.getValueType(), path + "." + e.getKey()));
+        }
+        return map;
+      }
+      case LONG:
+        if (isTimestamp(schema)) {
+          return readInstant(json, path);
+        }
+        expect(json.canConvertToLong() && json.isIntegralNumber(), path, "an integer");
+        return json.longValue();
+      case INT:
+        expect(json.isIntegralNumber() && json.canConvertToInt(), path, "an integer");
+        return json.intValue();
+      case DOUBLE:
+        expect(json.isNumber(), path, "a number");
+        return json.doubleValue();
+      case FLOAT:
+        expect(json.isNumber(), path, "a number");
+        return json.floatValue();
+      case BOOLEAN:
+        expect(json.isBoolean(), path, "true or false");
+        return json.booleanValue();
+      case STRING:
+        expect(json.isTextual(), path, "a string");
+        return json.textValue();
+      case ENUM: {
+        expect(json.isTextual(), path, "one of " + schema.getEnumSymbols());
+        String symbol = json.textValue().trim().toUpperCase(java.util.Locale.ROOT);
+        if (!schema.getEnumSymbols().contains(symbol)) {
+          throw new ValidationException(ReasonCode.OUT_OF_RANGE, fieldName(path),
+              fieldName(path) + " must be one of " + schema.getEnumSymbols() + ", was '" + json.textValue() + "'");
+        }
+        return SpecificData.get().createEnum(symbol, schema);
+      }
+      default:
+        throw new ValidationException(ReasonCode.BAD_JSON, fieldName(path), "unsupported schema type " + schema.getType());
+    }
+  }
+
+  private static Object readRecord(JsonNode json, Schema schema, String path) {
+    expect(json.isObject(), path, "an object");
+    IndexedRecord record = (IndexedRecord) SpecificData.get().newRecord(null, schema);
+    for (Schema.Field field : schema.getFields()) {
+      String fieldPath = path.isEmpty() ? field.name() : path + "." + field.name();
+      JsonNode value = json.get(field.name());
+      if ((value == null || value.isNull()) && field.hasDefaultValue() && !isOptional(field.schema())) {
+        record.put(field.pos(), SpecificData.get().deepCopy(field.schema(), SpecificData.get().getDefaultValue(field)));
+      } else {
+        record.put(field.pos(), read(value, field.schema(), fieldPath));
+      }
+    }
+    return record;
+  }
+
+  private static Instant readInstant(JsonNode json, String path) {
+    if (json.isIntegralNumber()) {
+      return Instant.ofEpochMilli(json.longValue());
+    }
+    expect(json.isTextual(), path, "an ISO-8601 timestamp");
+    try {
+      return Instant.parse(json.textValue().trim());
+    } catch (DateTimeParseException e) {
+      try {
+        return java.time.OffsetDateTime.parse(json.textValue().trim()).toInstant();
+      } catch (DateTimeParseException again) {
+        throw new ValidationException(ReasonCode.BAD_JSON, fieldName(path),
+            fieldName(path) + " must be an ISO-8601 timestamp such as 2026-11-23T10:15:30Z, was '" + json.textValue() + "'");
+      }
+    }
+  }
+
+  private static void expect(boolean ok, String path, String what) {
+    if (!ok) {
+      throw new ValidationException(ReasonCode.BAD_JSON, fieldName(path), fieldName(path) + " must be " + what);
+    }
+  }
+
+  private static boolean isOptional(Schema schema) {
+    return schema.getType() == Schema.Type.UNION
+        && schema.getTypes().stream().anyMatch(s -> s.getType() == Schema.Type.NULL);
+  }
+
+  private static Schema nonNullBranch(Schema union) {
+    return union.getTypes().stream().filter(s -> s.getType() != Schema.Type.NULL).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("union without a non-null branch: " + union));
+  }
+
+  private static boolean isTimestamp(Schema schema) {
+    return schema.getLogicalType() instanceof LogicalTypes.TimestampMillis;
+  }
+
+  private static String fieldName(String path) {
+    return path.isEmpty() ? "value" : path;
+  }
+}

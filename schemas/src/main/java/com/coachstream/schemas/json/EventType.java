@@ -1,0 +1,40 @@
+package com.coachstream.schemas.json;
+
+import com.coachstream.avro.AgentProfile;
+import com.coachstream.avro.InteractionEvent;
+import com.coachstream.avro.QaEvaluation;
+import java.util.Arrays;
+import java.util.Optional;
+import org.apache.avro.specific.SpecificRecord;
+
+/** The input event kinds, by the {@code "type"} name that JSON lines and the HTTP ingest use (SPEC §11). */
+public enum EventType {
+  INTERACTION("interaction", InteractionEvent.class),
+  QA_EVALUATION("qa_evaluation", QaEvaluation.class),
+  AGENT("agent", AgentProfile.class);
+
+  private final String wireName;
+  private final Class<? extends SpecificRecord> recordClass;
+
+  EventType(String wireName, Class<? extends SpecificRecord> recordClass) {
+    this.wireName = wireName;
+    this.recordClass = recordClass;
+  }
+
+  public String wireName() {
+    return wireName;
+  }
+
+  public Class<? extends SpecificRecord> recordClass() {
+    return recordClass;
+  }
+
+  public static Optional<EventType> fromWireName(String name) {
+    return Arrays.stream(values()).filter(t -> t.wireName.equals(name)).findFirst();
+  }
+
+  public static EventType of(SpecificRecord record) {
+    return Arrays.stream(values()).filter(t -> t.recordClass.isInstance(record)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("Not an input event: " + record.getClass().getName()));
+  }
+}

@@ -1,0 +1,60 @@
+package com.coachstream.schemas.topics;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The names of CoachStream's topics (SPEC §3). Each can be changed with a {@code topic.<key>} property,
+ * e.g. {@code topic.interactions=acme.interactions.v1}, or the environment variable
+ * {@code COACHSTREAM_TOPIC_INTERACTIONS}.
+ */
+public record TopicNames(
+    String interactions,
+    String qaEvaluations,
+    String agents,
+    String skillScores,
+    String alerts,
+    String deliveries,
+    String deadLetter) {
+
+  public static final TopicNames DEFAULTS = new TopicNames(
+      "cc.interactions.v1",
+      "cc.qa-evaluations.v1",
+      "cc.agents.v1",
+      "coaching.skill-scores.v1",
+      "coaching.alerts.v1",
+      "coaching.deliveries.v1",
+      "coaching.dead-letter.v1");
+
+  /** Topic names from {@code topic.*} properties, defaults for the rest. */
+  public static TopicNames from(Properties props) {
+    return new TopicNames(
+        props.getProperty("topic.interactions", DEFAULTS.interactions),
+        props.getProperty("topic.qa-evaluations", DEFAULTS.qaEvaluations),
+        props.getProperty("topic.agents", DEFAULTS.agents),
+        props.getProperty("topic.skill-scores", DEFAULTS.skillScores),
+        props.getProperty("topic.alerts", DEFAULTS.alerts),
+        props.getProperty("topic.deliveries", DEFAULTS.deliveries),
+        props.getProperty("topic.dead-letter", DEFAULTS.deadLetter));
+  }
+
+  /** The same names with a prefix on each, so tests never share topics. */
+  public TopicNames withPrefix(String prefix) {
+    return new TopicNames(prefix + interactions, prefix + qaEvaluations, prefix + agents, prefix + skillScores,
+        prefix + alerts, prefix + deliveries, prefix + deadLetter);
+  }
+
+  /** Property key -> name, in the order of SPEC §3. */
+  public Map<String, String> asMap() {
+    Map<String, String> map = new LinkedHashMap<>();
+    map.put("topic.interactions", interactions);
+    map.put("topic.qa-evaluations", qaEvaluations);
+    map.put("topic.agents", agents);
+    map.put("topic.skill-scores", skillScores);
+    map.put("topic.alerts", alerts);
+    map.put("topic.deliveries", deliveries);
+    map.put("topic.dead-letter", deadLetter);
+    return map;
+  }
+}

@@ -1,0 +1,85 @@
+package com.coachstream.schemas.topics;
+
+import com.coachstream.avro.AgentProfile;
+import com.coachstream.avro.AgentSkillWindow;
+import com.coachstream.avro.AgentWindowKey;
+import com.coachstream.avro.CoachingAlert;
+import com.coachstream.avro.InteractionEvent;
+import com.coachstream.avro.NotificationDelivery;
+import com.coachstream.avro.QaEvaluation;
+import com.coachstream.schemas.serde.AvroSerde;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/** The catalogue of CoachStream's topics: name, key serde, value serde, cleanup policy (SPEC §3). */
+public final class Topics {
+
+  private final TopicNames names;
+  private final Topic<String, InteractionEvent> interactions;
+  private final Topic<String, QaEvaluation> qaEvaluations;
+  private final Topic<String, AgentProfile> agents;
+  private final Topic<AgentWindowKey, AgentSkillWindow> skillScores;
+  private final Topic<String, CoachingAlert> alerts;
+  private final Topic<String, NotificationDelivery> deliveries;
+  private final Topic<byte[], byte[]> deadLetter;
+
+  public Topics(TopicNames names) {
+    this.names = names;
+    Serde<String> agentKey = Serdes.String();
+    this.interactions = new Topic<>(names.interactions(), agentKey, new AvroSerde<>(InteractionEvent.class), false);
+    this.qaEvaluations = new Topic<>(names.qaEvaluations(), agentKey, new AvroSerde<>(QaEvaluation.class), false);
+    this.agents = new Topic<>(names.agents(), agentKey, new AvroSerde<>(AgentProfile.class), true);
+    this.skillScores = new Topic<>(names.skillScores(), new AvroSerde<>(AgentWindowKey.class),
+        new AvroSerde<>(AgentSkillWindow.class), true);
+    this.alerts = new Topic<>(names.alerts(), agentKey, new AvroSerde<>(CoachingAlert.class), false);
+    this.deliveries = new Topic<>(names.deliveries(), Serdes.String(), new AvroSerde<>(NotificationDelivery.class), false);
+    this.deadLetter = new Topic<>(names.deadLetter(), Serdes.ByteArray(), Serdes.ByteArray(), false);
+  }
+
+  public static Topics defaults() {
+    return new Topics(TopicNames.DEFAULTS);
+  }
+
+  public TopicNames names() {
+    return names;
+  }
+
+  public Topic<String, InteractionEvent> interactions() {
+    return interactions;
+  }
+
+  public Topic<String, QaEvaluation> qaEvaluations() {
+    return qaEvaluations;
+  }
+
+  public Topic<String, AgentProfile> agents() {
+    return agents;
+  }
+
+  public Topic<AgentWindowKey, AgentSkillWindow> skillScores() {
+    return skillScores;
+  }
+
+  public Topic<String, CoachingAlert> alerts() {
+    return alerts;
+  }
+
+  public Topic<String, NotificationDelivery> deliveries() {
+    return deliveries;
+  }
+
+  public Topic<byte[], byte[]> deadLetter() {
+    return deadLetter;
+  }
+
+  /** Every topic, in the order of SPEC §3. */
+  public List<Topic<?, ?>> all() {
+    return List.of(interactions, qaEvaluations, agents, skillScores, alerts, deliveries, deadLetter);
+  }
+
+  public Optional<Topic<?, ?>> byName(String name) {
+    return all().stream().filter(t -> t.name().equals(name)).findFirst();
+  }
+}

@@ -1,0 +1,171 @@
+package com.coachstream.schemas.validation;
+
+import com.coachstream.avro.AgentProfile;
+import com.coachstream.avro.Criterion;
+import com.coachstream.avro.InteractionEvent;
+import com.coachstream.avro.QaEvaluation;
+import com.coachstream.schemas.skills.SkillTaxonomy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The validation rules of SPEC §4. Every check returns all the rules a record breaks, each with a stable
+ * {@link ReasonCode}, so a sender can fix everything at once; the first one is the record's reason.
+ */
+public final class EventValidator {
+
+  public static final Pattern AGENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+  /** How far in the future an event time may be: clocks of sending systems drift, but not by hours. */
+  public static final Duration MAX_FUTURE = Duration.ofHours(1);
+
+  private final SkillTaxonomy taxonomy;
+  private final Clock clock;
+
+  public EventValidator(SkillTaxonomy taxonomy, Clock clock) {
+    this.taxonomy = taxonomy;
+    this.clock = clock;
+  }
+
+  public static EventValidator withDefaults() {
+    return new EventValidator(SkillTaxonomy.defaults(), Clock.systemUTC());
+  }
+
+  public SkillTaxonomy taxonomy() {
+    return taxonomy;
+  }
+
+  public List<Violation> check(InteractionEvent event) {
+    Checks c = new Checks();
+    c.required("interactionId", event.getInteractionId());
+    c.agentId("agentId", event.getAgentId());
+    c.present("channel", event.getChannel());
+    c.present("startedAt", event.getStartedAt());
+    c.present("endedAt", event.getEndedAt());
+    if (event.getStartedAt() != null && event.getEndedAt() != null) {
+      if (event.getEndedAt().isBefore(event.getStartedAt())) {
+        c.add(ReasonCode.END_BEFORE_START, "endedAt",
+            "endedAt " + event.getEndedAt() + " is before startedAt " + event.getStartedAt());
+      }
+      c.notInFuture("endedAt", event.getEndedAt());
+    }
+    c.range("holdSeconds", event.getHoldSeconds(), 0, Integer.MAX_VALUE);
+    c.range("transfers", event.getTransfers(), 0, Integer.MAX_VALUE);
+    if (event.getCsat() != null) {
+      c.range("csat", event.getCsat(), 1, 5);
+    }
+    if (event.getSentiment() != null) {
+      c.range("sentiment", event.getSentiment(), -1, 1);
+    }
+    if (event.getSkillSignals() != null) {
+      for (Map.Entry<String, Double> signal : event.getSkillSignals().entrySet()) {
+        String field = "skillSignals." + signal.getKey();
+        c.skill(field, signal.getKey());
+        c.range(field, signal.getValue(), 0, 100);
+      }
+    }
+    return c.violations;
+  }
+
+  public List<Violation> check(QaEvaluation evaluation) {
+    Checks c = new Checks();
+    c.required("evaluationId", evaluation.getEvaluationId());
+    c.agentId("agentId", evaluation.getAgentId());
+    c.present("evaluatedAt", evaluation.getEvaluatedAt());
+    c.notInFuture("evaluatedAt", evaluation.getEvaluatedAt());
+    List<Criterion> criteria = evaluation.getCriteria();
+    if (criteria == null || criteria.isEmpty()) {
+      c.add(ReasonCode.MISSING_FIELD, "criteria", "at least one criterion is required");
+    } else {
+      for (int i = 0; i < criteria.size(); i++) {
+        Criterion criterion = criteria.get(i);
+        String field = "criteria[" + i + "]";
+        if (c.required(field + ".skill", criterion.getSkill())) {
+          c.skill(field + ".skill", criterion.getSkill());
+        }
+        if (!(criterion.getMaxScore() > 0) || !Double.isFinite(criterion.getMaxScore())) {
+          c.add(ReasonCode.OUT_OF_RANGE, field + ".maxScore", "maxScore must be > 0, was " + criterion.getMaxScore());
+        } else {
+          c.range(field + ".score", criterion.getScore(), 0, criterion.getMaxScore());
+        }
+        if (!(criterion.getWeight() > 0) || !Double.isFinite(criterion.getWeight())) {
+          c.add(ReasonCode.OUT_OF_RANGE, field + ".weight", "weight must be > 0, was " + criterion.getWeight());
+        }
+      }
+    }
+    return c.violations;
+  }
+
+  public List<Violation> check(AgentProfile profile) {
+    Checks c = new Checks();
+    c.agentId("agentId", profile.getAgentId());
+    c.required("displayName", profile.getDisplayName());
+    return c.violations;
+  }
+
+  /** Throws a {@link ValidationException} listing every violation, if there is any. */
+  public static void requireValid(List<Violation> violations) {
+    if (!violations.isEmpty()) {
+      throw new ValidationException(violations);
+    }
+  }
+
+  /** Collects the violations of one record. */
+  private final class Checks {
+    final List<Violation> violations = new ArrayList<>();
+
+    void add(ReasonCode reason, String field, String message) {
+      violations.add(new Violation(reason, field, message));
+    }
+
+    boolean required(String field, String value) {
+      if (value == null || value.isBlank()) {
+        add(ReasonCode.MISSING_FIELD, field, field + " is required");
+        return false;
+      }
+      return true;
+    }
+
+    void present(String field, Object value) {
+      if (value == null) {
+        add(ReasonCode.MISSING_FIELD, field, field + " is required");
+      }
+    }
+
+    void agentId(String field, String value) {
+      if (required(field, value) && !AGENT_ID.matcher(value).matches()) {
+        add(ReasonCode.INVALID_ID, field, field + " must be 1-64 characters of [A-Za-z0-9._:-], was '" + abbreviate(value) + "'");
+      }
+    }
+
+    void range(String field, double value, double min, double max) {
+      if (Double.isNaN(value) || value < min || value > max) {
+        add(ReasonCode.OUT_OF_RANGE, field, field + " must be between " + format(min) + " and " + format(max) + ", was " + format(value));
+      }
+    }
+
+    void skill(String field, String name) {
+      if (taxonomy.resolve(name).isEmpty()) {
+        add(ReasonCode.UNKNOWN_SKILL, field, "'" + abbreviate(name) + "' is not a skill of the taxonomy nor a configured alias");
+      }
+    }
+
+    void notInFuture(String field, Instant time) {
+      if (time != null && time.isAfter(clock.instant().plus(MAX_FUTURE))) {
+        add(ReasonCode.FUTURE_TIMESTAMP, field, field + " " + time + " is more than " + MAX_FUTURE.toMinutes() + " minutes in the future");
+      }
+    }
+  }
+
+  private static String format(double value) {
+    return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value) : String.valueOf(value);
+  }
+
+  private static String abbreviate(String value) {
+    return value.length() <= 80 ? value : value.substring(0, 77) + "...";
+  }
+}
