@@ -31,15 +31,19 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Seri
   private final BinaryMessageEncoder<T> encoder;
   private final BinaryMessageDecoder<T> decoder;
 
+  /** A serde that reads the current version and every released version of {@code type}. */
   public AvroSerde(Class<T> type) {
+    this(type, SchemaCatalog.get().released(SpecificData.getForClass(type).getSchema(type).getFullName()));
+  }
+
+  /** A serde that also reads the given older writer schemas of {@code type}. */
+  public AvroSerde(Class<T> type, java.util.List<Schema> olderWriterSchemas) {
     this.type = type;
     SpecificData model = SpecificData.getForClass(type);
     Schema schema = model.getSchema(type);
     this.encoder = new BinaryMessageEncoder<>(model, schema);
     this.decoder = new BinaryMessageDecoder<>(model, schema);
-    for (Schema released : SchemaCatalog.get().released(schema.getFullName())) {
-      decoder.addSchema(released);
-    }
+    olderWriterSchemas.forEach(decoder::addSchema);
   }
 
   public Class<T> type() {

@@ -1,0 +1,43 @@
+package com.coachstream.schemas.skills;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.coachstream.avro.SkillCategory;
+import org.junit.jupiter.api.Test;
+
+class SkillTaxonomyTest {
+
+  @Test
+  void theDefaultTaxonomyHasTheSpecSkills() {
+    SkillTaxonomy taxonomy = SkillTaxonomy.defaults();
+    assertThat(taxonomy.skillsOf(SkillCategory.SOFT)).containsExactly("empathy", "active_listening", "communication",
+        "patience", "adaptability", "problem_solving", "conflict_resolution", "ownership", "rapport");
+    assertThat(taxonomy.skillsOf(SkillCategory.HARD)).containsExactly("product_knowledge", "system_proficiency",
+        "data_accuracy", "compliance", "process_adherence", "language_proficiency");
+    assertThat(taxonomy.category("compliance")).isEqualTo(SkillCategory.HARD);
+  }
+
+  @Test
+  void namesResolveRegardlessOfCaseSpacesAndHyphens() {
+    SkillTaxonomy taxonomy = SkillTaxonomy.defaults();
+    assertThat(taxonomy.resolve("Active Listening")).contains("active_listening");
+    assertThat(taxonomy.resolve("problem-solving")).contains("problem_solving");
+    assertThat(taxonomy.resolve("juggling")).isEmpty();
+    assertThat(taxonomy.resolve(null)).isEmpty();
+  }
+
+  @Test
+  void configurationAddsSkillsAndAliases() {
+    SkillTaxonomy taxonomy = SkillTaxonomy.builder()
+        .skill("upselling", SkillCategory.HARD)
+        .alias("Greeting & Tone", "rapport")
+        .build();
+    assertThat(taxonomy.resolve("upselling")).contains("upselling");
+    assertThat(taxonomy.category("upselling")).isEqualTo(SkillCategory.HARD);
+    assertThat(taxonomy.resolve("greeting & tone")).contains("rapport");
+    assertThatThrownBy(() -> SkillTaxonomy.builder().alias("x", "nope")).hasMessageContaining("unknown skill 'nope'");
+    assertThatThrownBy(() -> SkillTaxonomy.builder().skill("bad/id", SkillCategory.SOFT)).hasMessageContaining("[a-z0-9_]");
+    assertThatThrownBy(() -> taxonomy.category("nope")).isInstanceOf(IllegalArgumentException.class);
+  }
+}
