@@ -42,17 +42,31 @@ public final class LocalKafkaBroker implements AutoCloseable {
    * @throws IllegalStateException if the broker does not start
    */
   public static LocalKafkaBroker start(Map<String, String> overrides) {
+    return start(overrides, null);
+  }
+
+  /** Starts a broker whose client listener speaks TLS with the given material (clients: {@link TlsMaterial#clientProperties()}). */
+  public static LocalKafkaBroker startWithTls(TlsMaterial tls) {
+    return start(Map.of(), tls);
+  }
+
+  private static LocalKafkaBroker start(Map<String, String> overrides, TlsMaterial tls) {
     long began = System.nanoTime();
     try {
       Path dataDir = Files.createTempDirectory("coachstream-kafka-");
-      TestKitNodes nodes = new TestKitNodes.Builder()
+      TestKitNodes.Builder nodesBuilder = new TestKitNodes.Builder()
           .setCombined(true)
           .setNumBrokerNodes(1)
           .setNumControllerNodes(1)
-          .setBaseDirectory(dataDir)
-          .build();
-      KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes).setDeleteOnClose(true);
+          .setBaseDirectory(dataDir);
+      KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodesBuilder.build()).setDeleteOnClose(true);
       Map<String, String> config = new HashMap<>(singleNodeDefaults());
+      if (tls != null) {
+        // The test kit only sets up PLAINTEXT listeners, but lets a config override the protocol map:
+        // the client (and inter-broker) listener speaks TLS, the controller listener stays internal.
+        config.put("listener.security.protocol.map", "EXTERNAL:SSL,CONTROLLER:PLAINTEXT");
+        config.putAll(tls.brokerProperties());
+      }
       config.putAll(overrides);
       config.forEach(builder::setConfigProp);
       KafkaClusterTestKit cluster = builder.build();

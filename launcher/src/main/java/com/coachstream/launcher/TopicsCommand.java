@@ -1,0 +1,43 @@
+package com.coachstream.launcher;
+
+import com.coachstream.common.cli.CommonOptions;
+import com.coachstream.common.config.KafkaSettings;
+import com.coachstream.common.config.Settings;
+import com.coachstream.common.kafka.TopicCreator;
+import com.coachstream.schemas.topics.Topics;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code coachstream topics create}: every topic with its partitions, replication and cleanup policy. */
+@Command(name = "topics", description = "Manage CoachStream's topics.", mixinStandardHelpOptions = true,
+    subcommands = TopicsCommand.Create.class)
+final class TopicsCommand {
+
+  @Command(name = "create", mixinStandardHelpOptions = true,
+      description = "Create every CoachStream topic that does not exist yet (compacted where SPEC §3 says so).")
+  static final class Create implements Callable<Integer> {
+
+    @Mixin CommonOptions common;
+
+    @Option(names = "--partitions", defaultValue = "12", description = "Partitions per topic (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--replication-factor", defaultValue = "0",
+        description = "Replication factor; 0 = up to 3, as many as there are brokers (default).")
+    int replication;
+
+    @Override
+    public Integer call() {
+      Settings settings = common.settings(Map.of());
+      Topics topics = new Topics(KafkaSettings.topicNames(settings));
+      List<String> created = TopicCreator.createAll(KafkaSettings.clientProperties(settings), topics, partitions, replication);
+      topics.all().forEach(t -> System.out.printf("%-28s %s%s%n", t.name(), created.contains(t.name()) ? "created" : "exists",
+          t.compacted() ? " (compacted)" : ""));
+      return 0;
+    }
+  }
+}
