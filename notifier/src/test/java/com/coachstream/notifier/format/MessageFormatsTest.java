@@ -1,0 +1,65 @@
+package com.coachstream.notifier.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.coachstream.notifier.EnrichedAlert;
+import com.coachstream.notifier.TestAlerts;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+class MessageFormatsTest {
+
+  private final EnrichedAlert hostile = new EnrichedAlert(TestAlerts.slip("a-1", "agent-7", "team-a"),
+      TestAlerts.agent("agent-7", "<script>alert('x')</script> & <@U123>", "team-a"));
+
+  @Test
+  void htmlEscapesTheFiveSpecialCharacters() {
+    assertThat(Html.escape("<a href=\"x\">'&'</a>")).isEqualTo("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+    assertThat(Html.escape(null)).isEmpty();
+  }
+
+  @Test
+  void emailHtmlNeverContainsEventMarkup() {
+    EmailContent mail = EmailContent.of(hostile);
+    assertThat(mail.html()).doesNotContain("<script>").contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp;");
+    assertThat(mail.text()).contains("<script>alert('x')</script>");
+    assertThat(mail.subject()).doesNotContain("\n");
+  }
+
+  @Test
+  void slackEscapesMentionsAndMarkup() {
+    JsonNode slack = SlackMessage.toJson(hostile);
+    assertThat(slack.toString()).doesNotContain("<@U123>").doesNotContain("<script>");
+    assertThat(slack.at("/blocks/1/text/text").asText()).contains("&lt;@U123&gt;");
+  }
+
+  @Test
+  void slackSlipShowsScoresSkillsEvidenceAndTip() {
+    JsonNode slack = SlackMessage.toJson(TestAlerts.enriched("a-1"));
+    assertThat(slack.get("text").asText()).isEqualTo(":warning: Coaching needed: Dana Lee is slipping in soft skills");
+    assertThat(slack.at("/blocks/0/type").asText()).isEqualTo("header");
+    assertThat(slack.at("/blocks/1/text/text").asText()).contains("score 58.3 vs baseline 74.0, floor 70.0");
+    assertThat(slack.at("/blocks/2/text/text").asText()).contains("empathy 52.0 (-18.0 vs baseline)");
+    assertThat(slack.at("/blocks/3/text/text").asText()).contains("eval-7");
+    assertThat(slack.at("/blocks/4/text/text").asText()).contains("Name the customer's feeling");
+  }
+
+  @Test
+  void slackRecoveryIsGoodNewsWithoutTips() {
+    var alert = new EnrichedAlert(TestAlerts.recovery("a-2", "agent-7", "team-a"), TestAlerts.agent("agent-7", "Dana Lee", "team-a"));
+    JsonNode slack = SlackMessage.toJson(alert);
+    assertThat(slack.get("text").asText()).startsWith(":white_check_mark: Good news");
+    assertThat(slack.toString()).doesNotContain("Coaching tip").doesNotContain(":warning:");
+  }
+
+  @Test
+  void teamsCardIsAnAdaptiveCardColouredByType() {
+    JsonNode card = TeamsCard.toJson(TestAlerts.enriched("a-1"));
+    assertThat(card.get("type").asText()).isEqualTo("message");
+    assertThat(card.at("/attachments/0/contentType").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
+    assertThat(card.at("/attachments/0/content/type").asText()).isEqualTo("AdaptiveCard");
+    assertThat(card.at("/attachments/0/content/body/0/color").asText()).isEqualTo("Attention");
+    var recovery = new EnrichedAlert(TestAlerts.recovery("a-2", "agent-7", "team-a"), null);
+    assertThat(TeamsCard.toJson(recovery).at("/attachments/0/content/body/0/color").asText()).isEqualTo("Good");
+  }
+}

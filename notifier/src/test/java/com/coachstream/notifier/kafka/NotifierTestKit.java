@@ -1,0 +1,122 @@
+package com.coachstream.notifier.kafka;
+
+import com.coachstream.avro.AgentProfile;
+import com.coachstream.avro.CoachingAlert;
+import com.coachstream.avro.NotificationDelivery;
+import com.coachstream.kafka.local.KafkaTestBroker;
+import com.coachstream.schemas.topics.TopicNames;
+import com.coachstream.schemas.topics.Topics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * One test's own topics on the real broker, a producer writing alerts and roster entries as the streams
+ * processor and the roster would, and readers of the deliveries and dead-letter topics.
+ */
+final class NotifierTestKit implements AutoCloseable {
+
+  static final int ALERT_PARTITIONS = 4;
+
+  final KafkaTestBroker broker;
+  final Topics topics;
+  final String group;
+  private final KafkaProducer<byte[], byte[]> producer;
+
+  NotifierTestKit(KafkaTestBroker broker) {
+    this.broker = broker;
+    String prefix = broker.uniqueName("notifier") + ".";
+    this.topics = new Topics(TopicNames.DEFAULTS.withPrefix(prefix));
+    this.group = broker.uniqueName("notifier-group");
+    broker.createTopics(Map.of(topics.names().agents(), 2, topics.names().alerts(), ALERT_PARTITIONS,
+        topics.names().deliveries(), ALERT_PARTITIONS, topics.names().deadLetter(), 1));
+    Properties props = broker.clientProperties();
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
+  /** Settings of a notifier on this test's topics, plus {@code extra}. */
+  Map<String, String> settings(Map<String, String> extra) {
+    Map<String, String> s = new HashMap<>(topics.names().asMap());
+    s.put("bootstrap.servers", broker.bootstrapServers());
+    s.put("notifier.group", group);
+    s.put("http.host", "127.0.0.1");
+    s.put("http.port", "0");
+    s.put("retry.backoff.initial", "50ms");
+    s.put("retry.backoff.max", "200ms");
+    s.put("delivery.drain.timeout", "5s");
+    s.put("kafka.session.timeout.ms", "10000");
+    s.put("kafka.heartbeat.interval.ms", "500");
+    s.putAll(extra);
+    return s;
+  }
+
+  void agent(AgentProfile agent) {
+    var t = topics.agents();
+    send(t.name(), t.keySerde().serializer().serialize(t.name(), agent.getAgentId()),
+        t.valueSerde().serializer().serialize(t.name(), agent));
+  }
+
+  void alert(CoachingAlert alert) {
+    var t = topics.alerts();
+    send(t.name(), t.keySerde().serializer().serialize(t.name(), alert.getAgentId()),
+        t.valueSerde().serializer().serialize(t.name(), alert));
+  }
+
+  void rawAlert(String agentId, byte[] value) {
+    var t = topics.alerts();
+    send(t.name(), t.keySerde().serializer().serialize(t.name(), agentId), value);
+  }
+
+  private void send(String topic, byte[] key, byte[] value) {
+    try {
+      producer.send(new ProducerRecord<>(topic, key, value)).get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  List<NotificationDelivery> deliveries() {
+    var t = topics.deliveries();
+    return readAll(t.name()).stream().map(r -> t.valueSerde().deserializer().deserialize(t.name(), r.value())).toList();
+  }
+
+  List<ConsumerRecord<byte[], byte[]>> deadLetters() {
+    return readAll(topics.deadLetter().name());
+  }
+
+  /** Every record now in the topic. */
+  List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
+    Properties props = broker.clientProperties();
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+    try (var consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+          .map(p -> new TopicPartition(topic, p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+        consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+      }
+    }
+    return records;
+  }
+
+  @Override
+  public void close() {
+    producer.close();
+  }
+}

@@ -1,0 +1,165 @@
+package com.coachstream.producer;
+
+import com.coachstream.avro.AgentProfile;
+import com.coachstream.avro.InteractionEvent;
+import com.coachstream.avro.QaEvaluation;
+import com.coachstream.common.config.KafkaSettings;
+import com.coachstream.common.config.Settings;
+import com.coachstream.producer.ingest.EventChecker;
+import com.coachstream.schemas.json.EventType;
+import com.coachstream.schemas.topics.Topic;
+import com.coachstream.schemas.topics.Topics;
+import com.coachstream.schemas.validation.EventValidator;
+import com.coachstream.schemas.validation.ReasonCode;
+import com.coachstream.schemas.validation.ValidationException;
+import com.coachstream.schemas.validation.Violation;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The Java API for contact-center systems: validates each event at the edge (SPEC §4), then sends it keyed
+ * by agent id to its topic with the catalogue's serdes, on an idempotent {@code acks=all} producer.
+ *
+ * <p>{@link #send} throws {@link ValidationException} (listing every violation) before anything reaches
+ * Kafka; a Kafka failure completes the returned future exceptionally with a
+ * {@link SendFailedException} saying whether the broker did not answer in time or refused the record. {@link #flush()} and
+ * {@link #close()} wait until every sent record is acknowledged or has failed: nothing is lost silently.
+ */
+public final class CoachStreamProducer implements AutoCloseable {
+
+  private final KafkaProducer<byte[], byte[]> producer;
+  private final Topics topics;
+  private final EventValidator validator;
+  private final String bootstrapServers;
+
+  /** For tests and embedding: explicit client properties (bootstrap + any client setting), topics, rules. */
+  public CoachStreamProducer(Properties clientProperties, Topics topics, EventValidator validator) {
+    Properties props = ProducerProperties.withGuarantees(clientProperties);
+    this.bootstrapServers = props.getProperty("bootstrap.servers", "?");
+    this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    this.topics = topics;
+    this.validator = validator;
+  }
+
+  /** The producer a service builds from its settings: {@code bootstrap.servers}, {@code kafka.*}, {@code topic.*}. */
+  public static CoachStreamProducer create(Settings settings) {
+    return new CoachStreamProducer(KafkaSettings.clientProperties(settings),
+        new Topics(KafkaSettings.topicNames(settings)), EventValidator.withDefaults());
+  }
+
+  public Topics topics() {
+    return topics;
+  }
+
+  public EventValidator validator() {
+    return validator;
+  }
+
+  /**
+   * Validates and sends an {@link InteractionEvent}, {@link QaEvaluation} or {@link AgentProfile}.
+   *
+   * @throws ValidationException with every broken rule; nothing was sent
+   * @throws IllegalArgumentException for a record that is not an input event
+   */
+  public CompletableFuture<RecordMetadata> send(SpecificRecord event) {
+    EventValidator.requireValid(check(event));
+    return sendValidated(event);
+  }
+
+  /** The violations of an input event (empty when it may be sent). */
+  public List<Violation> check(SpecificRecord event) {
+    return EventChecker.violations(validator, event);
+  }
+
+  /** Sends an event the caller has already checked with {@link #check}: the import and HTTP paths. */
+  public CompletableFuture<RecordMetadata> sendValidated(SpecificRecord event) {
+    return switch (EventType.of(event)) {
+      case INTERACTION -> {
+        InteractionEvent e = (InteractionEvent) event;
+        yield sendTo(topics.interactions(), e.getAgentId(), e);
+      }
+      case QA_EVALUATION -> {
+        QaEvaluation e = (QaEvaluation) event;
+        yield sendTo(topics.qaEvaluations(), e.getAgentId(), e);
+      }
+      case AGENT -> {
+        AgentProfile e = (AgentProfile) event;
+        yield sendTo(topics.agents(), e.getAgentId(), e);
+      }
+    };
+  }
+
+  /** Sends a tombstone for the agent: the compacted roster topic forgets it. */
+  public CompletableFuture<RecordMetadata> removeAgent(String agentId) {
+    if (agentId == null || !EventValidator.AGENT_ID.matcher(agentId).matches()) {
+      throw new ValidationException(ReasonCode.INVALID_ID, "agentId",
+          "agentId must be 1-64 characters of [A-Za-z0-9._:-], was '" + agentId + "'");
+    }
+    return sendTo(topics.agents(), agentId, null);
+  }
+
+  /**
+   * Waits until the broker answers and every partition of every input topic has a leader, so a service
+   * fails at start-up with a clear message rather than at its first event, and does not write to a topic
+   * created a moment ago before its partitions are ready. Bounded by ~{@code max.block.ms} per topic.
+   */
+  public void awaitBroker() {
+    for (Topic<?, ?> topic : List.of(topics.interactions(), topics.qaEvaluations(), topics.agents())) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+      try {
+        while (producer.partitionsFor(topic.name()).stream().anyMatch(p -> p.leader() == null || p.leader().isEmpty())) {
+          if (System.nanoTime() > deadline) {
+            throw new org.apache.kafka.common.errors.TimeoutException("partitions of " + topic.name() + " have no leader");
+          }
+          Thread.sleep(100); // metadata is refreshed on the producer's own schedule; poll it gently
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for Kafka", e);
+      } catch (RuntimeException e) {
+        throw SendFailedException.explain(e, bootstrapServers, topic.name());
+      }
+    }
+  }
+
+  /** Blocks until every record sent so far is acknowledged or failed. */
+  public void flush() {
+    producer.flush();
+  }
+
+  @Override
+  public void close() {
+    close(Duration.ofSeconds(30));
+  }
+
+  /** Flushes, then closes; records still unacknowledged after {@code timeout} fail their futures. */
+  public void close(Duration timeout) {
+    producer.close(timeout);
+  }
+
+  private <V extends SpecificRecord> CompletableFuture<RecordMetadata> sendTo(Topic<String, V> topic, String agentId, V value) {
+    byte[] key = topic.keySerde().serializer().serialize(topic.name(), agentId);
+    byte[] bytes = value == null ? null : topic.valueSerde().serializer().serialize(topic.name(), value);
+    CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
+    try {
+      producer.send(new ProducerRecord<>(topic.name(), key, bytes), (metadata, error) -> {
+        if (error == null) {
+          result.complete(metadata);
+        } else {
+          result.completeExceptionally(SendFailedException.explain(error, bootstrapServers, topic.name()));
+        }
+      });
+    } catch (RuntimeException e) {
+      // send() itself throws when the producer is closed or the buffer stayed full past max.block.ms.
+      result.completeExceptionally(SendFailedException.explain(e, bootstrapServers, topic.name()));
+    }
+    return result;
+  }
+}

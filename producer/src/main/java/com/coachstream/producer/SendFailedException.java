@@ -1,0 +1,35 @@
+package com.coachstream.producer;
+
+import org.apache.kafka.common.errors.TimeoutException;
+
+/**
+ * Kafka did not take a record: the broker did not answer within the producer's time limits, or refused
+ * it. The message says which, with the bootstrap servers and topic, so an operator knows what to fix.
+ */
+public final class SendFailedException extends RuntimeException {
+
+  private final boolean brokerUnreachable;
+
+  private SendFailedException(String message, Throwable cause, boolean brokerUnreachable) {
+    super(message, cause);
+    this.brokerUnreachable = brokerUnreachable;
+  }
+
+  /** True when the broker did not answer in time (down, unreachable, or the topic does not exist). */
+  public boolean brokerUnreachable() {
+    return brokerUnreachable;
+  }
+
+  static SendFailedException explain(Throwable error, String bootstrapServers, String topic) {
+    if (error instanceof SendFailedException already) {
+      return already;
+    }
+    if (error instanceof TimeoutException) {
+      return new SendFailedException("Kafka at " + bootstrapServers + " did not answer in time for topic '" + topic
+          + "': is the broker running and reachable, and does the topic exist (coachstream topics create)? ("
+          + error.getMessage() + ")", error, true);
+    }
+    return new SendFailedException("Kafka at " + bootstrapServers + " refused a record for topic '" + topic + "': "
+        + error, error, false);
+  }
+}

@@ -1,0 +1,55 @@
+package com.coachstream.producer.cli;
+
+import com.coachstream.common.cli.CommonOptions;
+import com.coachstream.common.config.ConfigException;
+import com.coachstream.producer.CoachStreamProducer;
+import com.coachstream.producer.SendFailedException;
+import com.coachstream.producer.imports.FileImporter;
+import com.coachstream.producer.imports.ImportProgress;
+import com.coachstream.producer.imports.ImportSummary;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code produce import FILE...}: backfill events from JSON-lines or QA CSV files. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+    description = {"Import events from files: JSON lines (one {\"type\": \"interaction\"|\"qa_evaluation\"|\"agent\", ...} per line)",
+        "or QA evaluations as CSV (*.csv; header row; one row per criterion; columns evaluationId, agentId, evaluatedAt,",
+        "criterion, score, maxScore required; weight, comment, interactionId, evaluatorId, scorecardId, autoFail,",
+        "purpose, retracted, comments optional).",
+        "Identical re-sends within the import are skipped as duplicates; a QA evaluation re-sent with changes is a correction and is sent."},
+    footer = {"", "Exit codes: 0 all lines accepted or duplicates, 1 some lines rejected, 3 Kafka or a file unavailable."})
+public final class ImportCommand implements Callable<Integer> {
+
+  @Mixin
+  CommonOptions common;
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to import, in order.")
+  List<Path> files;
+
+  @Option(names = "--rejects", paramLabel = "FILE", description = "Write every rejected line (file, line, reason, message) as JSON lines.")
+  Path rejects;
+
+  @Override
+  public Integer call() {
+    try (CoachStreamProducer producer = CoachStreamProducer.create(common.settings(Map.of()))) {
+      ImportSummary summary = new FileImporter(producer, ImportProgress.forConsole(System.err), rejects).importFiles(files);
+      summary.print(spec.commandLine().getOut());
+      return summary.exitCode();
+    } catch (SendFailedException | IOException | ConfigException e) {
+      spec.commandLine().getErr().println("import failed: " + e.getMessage());
+      return ProduceCommand.UNAVAILABLE;
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package com.coachstream.producer.cli;
+
+import com.coachstream.common.cli.CommonOptions;
+import com.coachstream.common.ops.ServiceRunner;
+import com.coachstream.producer.http.IngestServer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code produce serve}: HTTP ingest until stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = {"Serve HTTP ingest: POST /v1/events with a JSON object, a JSON array or NDJSON.",
+        "202 with a result per event once Kafka acknowledged the accepted ones (also when some were rejected);",
+        "400 when none was accepted; 401 without the bearer token (if set); 413 over the body limit;",
+        "503 when Kafka did not acknowledge in time. Also /health, /ready, /metrics.",
+        "Settings: http.port (8090), http.host (0.0.0.0), http.body-limit (1048576 bytes),",
+        "http.bearer-token (env COACHSTREAM_HTTP_BEARER_TOKEN; none = open)."})
+public final class ServeCommand implements Callable<Integer> {
+
+  @Mixin
+  CommonOptions common;
+
+  @Option(names = "--port", description = "HTTP port (default: setting http.port, else 8090; 0 = any free port).")
+  Integer port;
+
+  @Option(names = "--body-limit", paramLabel = "BYTES", description = "Largest accepted body (default: http.body-limit, else 1048576).")
+  Integer bodyLimit;
+
+  @Override
+  public Integer call() {
+    Map<String, String> overrides = new LinkedHashMap<>();
+    if (port != null) {
+      overrides.put(IngestServer.PORT, port.toString());
+    }
+    if (bodyLimit != null) {
+      overrides.put(IngestServer.BODY_LIMIT, bodyLimit.toString());
+    }
+    IngestServer server = IngestServer.start(common.settings(Map.of(), overrides));
+    ServiceRunner.runUntilShutdown("produce serve", server);
+    return 0;
+  }
+}

@@ -1,0 +1,172 @@
+package com.coachstream.producer.http;
+
+import com.coachstream.producer.CoachStreamProducer;
+import com.coachstream.producer.SendFailedException;
+import com.coachstream.producer.http.RequestBody.Item;
+import com.coachstream.producer.ingest.EventChecker;
+import com.coachstream.producer.ingest.EventChecker.Checked;
+import com.coachstream.common.ops.HttpJson;
+import com.coachstream.schemas.validation.ValidationException;
+import com.coachstream.schemas.validation.Violation;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+/**
+ * {@code POST /v1/events}. Answers only after Kafka acknowledged every valid event of the request:
+ * <ul>
+ *   <li>202 when at least one event was accepted, with a result per event (a mixed request is 202: the
+ *       accepted events are in Kafka, the rejected ones carry their reasons, fix and re-send only those);</li>
+ *   <li>400 when no event was accepted (all rejected, or the body is not JSON / empty);</li>
+ *   <li>401 without the configured bearer token, 405 for other methods, 413 over the body limit;</li>
+ *   <li>503 when Kafka did not acknowledge a valid event in time (results say which): re-send them, the
+ *       pipeline drops identical re-sends.</li>
+ * </ul>
+ */
+final class IngestHandler implements HttpHandler {
+
+  /** Longer than the producer's delivery timeout, so the producer's own error is what we report. */
+  private static final Duration ACK_WAIT = Duration.ofSeconds(45);
+
+  private final CoachStreamProducer producer;
+  private final EventChecker checker;
+  private final BearerToken token;
+  private final int bodyLimit;
+  private final MeterRegistry metrics;
+  private final Timer requestTimer;
+  private final Consumer<Boolean> brokerReachable;
+
+  IngestHandler(CoachStreamProducer producer, BearerToken token, int bodyLimit, MeterRegistry metrics,
+      Consumer<Boolean> brokerReachable) {
+    this.producer = producer;
+    this.checker = new EventChecker(producer.validator());
+    this.token = token;
+    this.bodyLimit = bodyLimit;
+    this.metrics = metrics;
+    this.requestTimer = Timer.builder("coachstream.ingest.requests").description("POST /v1/events").register(metrics);
+    this.brokerReachable = brokerReachable;
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      if (!"POST".equals(exchange.getRequestMethod())) {
+        exchange.getResponseHeaders().set("Allow", "POST");
+        HttpJson.respond(exchange, 405, error("METHOD_NOT_ALLOWED", "use POST"));
+        return;
+      }
+      if (!token.admits(exchange)) {
+        exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"coachstream\"");
+        HttpJson.respond(exchange, 401, error("UNAUTHORIZED", "a valid 'Authorization: Bearer <token>' header is required"));
+        return;
+      }
+      byte[] body = declaredTooLarge(exchange) ? null : HttpJson.readBody(exchange, bodyLimit);
+      if (body == null) {
+        HttpJson.respond(exchange, 413, error("TOO_LARGE", "the body is larger than " + bodyLimit + " bytes; split it"));
+        return;
+      }
+      requestTimer.record(() -> answer(exchange, body));
+    }
+  }
+
+  private boolean declaredTooLarge(HttpExchange exchange) {
+    String length = exchange.getRequestHeaders().getFirst("Content-Length");
+    try {
+      return length != null && Long.parseLong(length.trim()) > bodyLimit;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private void answer(HttpExchange exchange, byte[] body) {
+    try {
+      List<Item> items;
+      try {
+        items = RequestBody.parse(body);
+      } catch (ValidationException e) {
+        Violation v = e.violations().get(0);
+        HttpJson.respond(exchange, 400, error(v.reason().name(), v.message()));
+        return;
+      }
+      List<RecordResult> results = ingest(items);
+      long accepted = count(results, "accepted");
+      long failed = count(results, "failed");
+      int status = failed > 0 ? 503 : accepted > 0 ? 202 : 400;
+      if (status == 503) {
+        exchange.getResponseHeaders().set("Retry-After", "5");
+      }
+      Map<String, Object> answer = new LinkedHashMap<>();
+      answer.put("accepted", accepted);
+      answer.put("rejected", count(results, "rejected"));
+      answer.put("failed", failed);
+      answer.put("results", results);
+      HttpJson.respond(exchange, status, answer);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private List<RecordResult> ingest(List<Item> items) {
+    List<RecordResult> results = new ArrayList<>(items.size());
+    List<CompletableFuture<RecordMetadata>> pending = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      Item item = items.get(i);
+      Checked checked = item.error() != null ? Checked.rejected(List.of(item.error())) : checker.check(item.json());
+      if (checked.isValid()) {
+        pending.add(producer.sendValidated(checked.event()));
+        results.add(null);
+      } else {
+        Violation first = checked.violations().get(0);
+        results.add(RecordResult.rejected(i, first.reason().name(), first.field(), checked.message()));
+        pending.add(null);
+      }
+    }
+    for (int i = 0; i < items.size(); i++) {
+      if (pending.get(i) != null) {
+        results.set(i, awaitAck(i, pending.get(i)));
+      }
+      metrics.counter("coachstream.ingest.records", "status", results.get(i).status()).increment();
+    }
+    return results;
+  }
+
+  private RecordResult awaitAck(int index, CompletableFuture<RecordMetadata> ack) {
+    try {
+      RecordMetadata metadata = ack.get(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      brokerReachable.accept(true);
+      return RecordResult.accepted(index, metadata.topic(), metadata.partition(), metadata.offset());
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof SendFailedException failure && failure.brokerUnreachable()) {
+        brokerReachable.accept(false);
+      }
+      return RecordResult.failed(index, e.getCause().getMessage());
+    } catch (TimeoutException e) {
+      brokerReachable.accept(false);
+      return RecordResult.failed(index, "Kafka did not acknowledge the event within " + ACK_WAIT.toSeconds() + " s");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return RecordResult.failed(index, "interrupted while waiting for Kafka");
+    }
+  }
+
+  private static long count(List<RecordResult> results, String status) {
+    return results.stream().filter(r -> r.status().equals(status)).count();
+  }
+
+  private static Map<String, String> error(String reason, String message) {
+    return Map.of("error", reason, "message", message);
+  }
+}

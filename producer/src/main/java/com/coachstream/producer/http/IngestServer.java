@@ -1,0 +1,94 @@
+package com.coachstream.producer.http;
+
+import com.coachstream.common.config.Settings;
+import com.coachstream.common.ops.OpsServer;
+import com.coachstream.producer.CoachStreamProducer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code produce serve}: HTTP ingest ({@code POST /v1/events}, see {@link IngestHandler}) plus
+ * {@code /health}, {@code /ready} (the broker answered) and {@code /metrics}, on one port.
+ *
+ * <p>Settings: {@code http.host} (0.0.0.0), {@code http.port} (8090; 0 picks a free port),
+ * {@code http.body-limit} (bytes, 1048576), {@code http.bearer-token} (none: open; env
+ * {@code COACHSTREAM_HTTP_BEARER_TOKEN}), and the producer's {@code bootstrap.servers}, {@code kafka.*},
+ * {@code topic.*}.
+ */
+public final class IngestServer implements AutoCloseable {
+
+  public static final String HOST = "http.host";
+  public static final String PORT = "http.port";
+  public static final String BODY_LIMIT = "http.body-limit";
+  public static final String BEARER_TOKEN = "http.bearer-token";
+  public static final int DEFAULT_PORT = 8090;
+  public static final int DEFAULT_BODY_LIMIT = 1 << 20;
+
+  private static final Logger log = LoggerFactory.getLogger(IngestServer.class);
+
+  private final OpsServer http;
+  private final CoachStreamProducer producer;
+  private final boolean ownsProducer;
+  private final Thread brokerCheck;
+
+  private IngestServer(OpsServer http, CoachStreamProducer producer, boolean ownsProducer, Thread brokerCheck) {
+    this.http = http;
+    this.producer = producer;
+    this.ownsProducer = ownsProducer;
+    this.brokerCheck = brokerCheck;
+  }
+
+  /** Starts serving with a producer built from the settings; closing the server closes it. */
+  public static IngestServer start(Settings settings) {
+    return start(settings, CoachStreamProducer.create(settings), true);
+  }
+
+  /** Starts serving on a producer the caller owns (the demo shares one). */
+  public static IngestServer start(Settings settings, CoachStreamProducer producer) {
+    return start(settings, producer, false);
+  }
+
+  private static IngestServer start(Settings settings, CoachStreamProducer producer, boolean ownsProducer) {
+    int bodyLimit = settings.intValue(BODY_LIMIT, DEFAULT_BODY_LIMIT);
+    if (bodyLimit <= 0) {
+      throw new com.coachstream.common.config.ConfigException(BODY_LIMIT + " must be > 0, was " + bodyLimit);
+    }
+    BearerToken token = BearerToken.of(settings.string(BEARER_TOKEN, null));
+    AtomicBoolean brokerReachable = new AtomicBoolean(false);
+    PrometheusMeterRegistry registry = OpsServer.newRegistry();
+    OpsServer http = OpsServer.start(settings.string(HOST, "0.0.0.0"), settings.intValue(PORT, DEFAULT_PORT), registry,
+        () -> true, brokerReachable::get);
+    http.handle("/v1/events", new IngestHandler(producer, token, bodyLimit, registry, brokerReachable::set));
+    // Readiness: the first successful contact with the broker, checked off the caller's thread.
+    Thread brokerCheck = new Thread(() -> {
+      try {
+        producer.awaitBroker();
+        brokerReachable.set(true);
+      } catch (RuntimeException e) {
+        log.warn("Not ready: {}", e.getMessage());
+      }
+    }, "ingest-broker-check");
+    brokerCheck.setDaemon(true);
+    brokerCheck.start();
+    log.info("Ingest on http://{}:{}/v1/events (body limit {} bytes, bearer token {})",
+        settings.string(HOST, "0.0.0.0"), http.port(), bodyLimit, token.required() ? "required" : "not required");
+    return new IngestServer(http, producer, ownsProducer, brokerCheck);
+  }
+
+  public int port() {
+    return http.port();
+  }
+
+  @Override
+  public void close() {
+    http.close();
+    brokerCheck.interrupt();
+    if (ownsProducer) {
+      producer.close();
+    } else {
+      producer.flush();
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package com.coachstream.producer.ingest;
+
+import com.coachstream.avro.AgentProfile;
+import com.coachstream.avro.InteractionEvent;
+import com.coachstream.avro.QaEvaluation;
+import com.coachstream.schemas.json.EventJson;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.avro.SchemaNormalization;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * Tells, within one import, a first send from an identical re-send (a duplicate, skipped) and from a re-send
+ * with changed content (a QA correction or retraction, a roster update: sent). SPEC §4.
+ *
+ * <p>It remembers 64-bit fingerprints of the id and of the content, not the events, so a file of millions
+ * of events fits in a few tens of megabytes; two different ids sharing a fingerprint is about as likely as
+ * one in 10^10 for a million events.
+ */
+public final class DuplicateTracker {
+
+  /** What a record is, compared with the ones seen before it. */
+  public enum Verdict {
+    /** First time this id is seen. */
+    NEW,
+    /** Same id, identical content: skip it. */
+    DUPLICATE,
+    /** Same id, different content: a correction, retraction or update; send it. */
+    CHANGED
+  }
+
+  private final Map<Long, Long> contentById = new HashMap<>();
+
+  public Verdict observe(SpecificRecord event) {
+    long id = fingerprint(identity(event));
+    long content = fingerprint(EventJson.toJson(event).toString());
+    Long previous = contentById.put(id, content);
+    if (previous == null) {
+      return Verdict.NEW;
+    }
+    return previous == content ? Verdict.DUPLICATE : Verdict.CHANGED;
+  }
+
+  /** Number of distinct ids seen. */
+  public int size() {
+    return contentById.size();
+  }
+
+  /** The id of an event, qualified by its kind: an interaction and an evaluation may share an id. */
+  static String identity(SpecificRecord event) {
+    if (event instanceof InteractionEvent e) {
+      return "interaction\u0000" + e.getInteractionId();
+    }
+    if (event instanceof QaEvaluation e) {
+      return "qa_evaluation\u0000" + e.getEvaluationId();
+    }
+    if (event instanceof AgentProfile e) {
+      return "agent\u0000" + e.getAgentId();
+    }
+    throw new IllegalArgumentException("Not an input event: " + event.getClass().getName());
+  }
+
+  private static long fingerprint(String text) {
+    return SchemaNormalization.fingerprint64(text.getBytes(StandardCharsets.UTF_8));
+  }
+}

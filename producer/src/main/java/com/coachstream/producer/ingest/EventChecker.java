@@ -1,0 +1,88 @@
+package com.coachstream.producer.ingest;
+
+import com.coachstream.avro.AgentProfile;
+import com.coachstream.avro.InteractionEvent;
+import com.coachstream.avro.QaEvaluation;
+import com.coachstream.schemas.json.EventJson;
+import com.coachstream.schemas.json.EventType;
+import com.coachstream.schemas.validation.EventValidator;
+import com.coachstream.schemas.validation.ReasonCode;
+import com.coachstream.schemas.validation.ValidationException;
+import com.coachstream.schemas.validation.Violation;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * Turns what a sender gave us (a JSON text, a JSON node, a record) into either a valid event or the full
+ * list of rules it breaks: parsing and validation in one place for the library, the import and HTTP.
+ */
+public final class EventChecker {
+
+  private final EventValidator validator;
+
+  public EventChecker(EventValidator validator) {
+    this.validator = validator;
+  }
+
+  /** One JSON object text, e.g. a line of a JSON-lines file. */
+  public Checked parse(String json) {
+    try {
+      return check(EventJson.parse(json));
+    } catch (ValidationException e) {
+      return Checked.rejected(e.violations());
+    } catch (RuntimeException e) {
+      return Checked.rejected(List.of(new Violation(ReasonCode.BAD_JSON, "value", "cannot read the event: " + e.getMessage())));
+    }
+  }
+
+  public Checked check(JsonNode node) {
+    try {
+      return check(EventJson.fromJson(node));
+    } catch (ValidationException e) {
+      return Checked.rejected(e.violations());
+    } catch (RuntimeException e) {
+      return Checked.rejected(List.of(new Violation(ReasonCode.BAD_JSON, "value", "cannot read the event: " + e.getMessage())));
+    }
+  }
+
+  public Checked check(SpecificRecord event) {
+    List<Violation> violations = violations(validator, event);
+    return violations.isEmpty() ? Checked.valid(event) : Checked.rejected(violations);
+  }
+
+  /** The rules of SPEC §4 that an input event breaks. */
+  public static List<Violation> violations(EventValidator validator, SpecificRecord event) {
+    return switch (EventType.of(event)) {
+      case INTERACTION -> validator.check((InteractionEvent) event);
+      case QA_EVALUATION -> validator.check((QaEvaluation) event);
+      case AGENT -> validator.check((AgentProfile) event);
+    };
+  }
+
+  /** A valid event, or why not: never both. */
+  public record Checked(SpecificRecord event, List<Violation> violations) {
+
+    public static Checked valid(SpecificRecord event) {
+      return new Checked(event, List.of());
+    }
+
+    public static Checked rejected(List<Violation> violations) {
+      return new Checked(null, List.copyOf(violations));
+    }
+
+    public boolean isValid() {
+      return event != null;
+    }
+
+    /** The first violation's code: the reason a summary or an HTTP answer reports. */
+    public ReasonCode reason() {
+      return violations.get(0).reason();
+    }
+
+    /** Every violation, joined into one line a person can act on. */
+    public String message() {
+      return violations.stream().map(v -> v.field() + ": " + v.message()).reduce((a, b) -> a + "; " + b).orElse("");
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package com.coachstream.producer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** What a user sees when the import cannot run: a clear message and exit code 3, in bounded time. */
+class ImportCommandTest {
+
+  static int run(StringWriter err, String... args) {
+    return new CommandLine(new ProduceCommand()).setErr(new PrintWriter(err)).setOut(new PrintWriter(new StringWriter())).execute(args);
+  }
+
+  @Test
+  void brokerDownIsAClearErrorNotAHang(@TempDir Path dir) throws Exception {
+    Path file = Files.write(dir.resolve("events.jsonl"), List.of("{\"type\":\"agent\",\"agentId\":\"a\",\"displayName\":\"A\"}"));
+    StringWriter err = new StringWriter();
+    int exit = run(err, "import", "--bootstrap-servers", "127.0.0.1:1", "--kafka-property", "max.block.ms=1500", file.toString());
+    assertThat(exit).isEqualTo(3);
+    assertThat(err.toString()).contains("import failed: Kafka at 127.0.0.1:1 did not answer in time")
+        .contains("is the broker running and reachable");
+  }
+
+  @Test
+  void missingFileIsNamed() {
+    StringWriter err = new StringWriter();
+    int exit = run(err, "import", "--bootstrap-servers", "127.0.0.1:1", "/no/such/file.jsonl");
+    assertThat(exit).isEqualTo(3);
+    assertThat(err.toString()).contains("Cannot read /no/such/file.jsonl");
+  }
+
+  @Test
+  void helpDescribesFormatsAndExitCodes() {
+    StringWriter out = new StringWriter();
+    new CommandLine(new ProduceCommand()).setOut(new PrintWriter(out)).execute("import", "--help");
+    assertThat(out.toString()).contains("--rejects=FILE").contains("evaluationId, agentId, evaluatedAt").contains("Exit codes");
+  }
+}
