@@ -1,13 +1,17 @@
 package com.coachstream.launcher;
 
 import com.coachstream.common.config.ConfigException;
+import com.coachstream.notifier.cli.NotifyCommand;
+import com.coachstream.producer.cli.ProduceCommand;
+import com.coachstream.streams.cli.StreamsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code coachstream} command (SPEC §11). */
 @Command(name = "coachstream", mixinStandardHelpOptions = true, version = "CoachStream 0.1.0",
     description = "Event-driven coaching feedback for contact centers.",
-    subcommands = {TopicsCommand.class, ConsumeCommand.class})
+    subcommands = {DemoCommand.class, ProduceCommand.class, StreamsCommand.class, NotifyCommand.class,
+        TopicsCommand.class, ConsumeCommand.class})
 public final class CoachStream {
 
   public static void main(String[] args) {

@@ -29,6 +29,8 @@ public final class Settings {
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
   private final Map<String, String> values;
+  /** Keys some code asked for: the rest were never read, which is how a misspelt setting shows up. */
+  private final java.util.Set<String> readKeys = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private Settings(Map<String, String> values) {
     this.values = Map.copyOf(values);
@@ -103,6 +105,7 @@ public final class Settings {
   }
 
   public Optional<String> find(String key) {
+    readKeys.add(key);
     String value = values.get(key);
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
   }
@@ -161,10 +164,18 @@ public final class Settings {
     String dotted = prefix.endsWith(".") ? prefix : prefix + ".";
     values.forEach((k, v) -> {
       if (k.startsWith(dotted)) {
+        readKeys.add(k);
         map.put(k.substring(dotted.length()), v);
       }
     });
     return map;
+  }
+
+  /** Settings that are set but that no code has read so far (e.g. a misspelt key). */
+  public java.util.Set<String> unreadKeys() {
+    java.util.Set<String> unread = new java.util.TreeSet<>(values.keySet());
+    unread.removeAll(readKeys);
+    return unread;
   }
 
   public Map<String, String> asMap() {

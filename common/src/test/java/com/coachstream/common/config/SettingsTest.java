@@ -81,4 +81,12 @@ class SettingsTest {
     assertThat(names.interactions()).isEqualTo("acme.interactions");
     assertThat(names.alerts()).isEqualTo(TopicNames.DEFAULTS.alerts());
   }
+
+  @Test
+  void settingsNobodyReadsAreReportedSoTyposShowUp() {
+    Settings settings = Settings.of(Map.of("window.size", "7d", "windw.advance", "1d", "kafka.acks", "all"));
+    settings.duration("window.size", null);
+    settings.withPrefix("kafka");
+    assertThat(settings.unreadKeys()).containsExactly("windw.advance");
+  }
 }

@@ -70,7 +70,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
       config.putAll(overrides);
       config.forEach(builder::setConfigProp);
       KafkaClusterTestKit cluster = builder.build();
-      cluster.format();
+      formatQuietly(cluster);
       cluster.startup();
       cluster.waitForReadyBrokers();
       Duration took = Duration.ofNanos(System.nanoTime() - began);
@@ -82,6 +82,22 @@ public final class LocalKafkaBroker implements AutoCloseable {
       throw new IllegalStateException("Interrupted while starting the local Kafka broker", e);
     } catch (Exception e) {
       throw new IllegalStateException("Could not start the local Kafka broker: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Formats the storage. The test kit prints its bootstrap metadata to standard output, which would be the
+   * first thing a user of the demo sees; it goes to the log at debug level instead.
+   */
+  private static void formatQuietly(KafkaClusterTestKit cluster) throws Exception {
+    java.io.PrintStream console = System.out;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      cluster.format();
+    } finally {
+      System.setOut(console);
+      log.debug("Storage formatted: {}", captured.toString(java.nio.charset.StandardCharsets.UTF_8).trim());
     }
   }
 

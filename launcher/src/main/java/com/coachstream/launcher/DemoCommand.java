@@ -1,0 +1,265 @@
+package com.coachstream.launcher;
+
+import com.coachstream.avro.AlertType;
+import com.coachstream.common.cli.CommonOptions;
+import com.coachstream.common.config.KafkaSettings;
+import com.coachstream.common.config.Settings;
+import com.coachstream.common.kafka.TopicCreator;
+import com.coachstream.kafka.local.LocalKafkaBroker;
+import com.coachstream.launcher.demo.DetectionScore;
+import com.coachstream.launcher.demo.Pipeline;
+import com.coachstream.launcher.demo.TopicMonitor;
+import com.coachstream.producer.CoachStreamProducer;
+import com.coachstream.producer.simulate.ContactCenter;
+import com.coachstream.producer.simulate.GroundTruth;
+import com.coachstream.producer.simulate.Pacing;
+import com.coachstream.producer.simulate.Simulation;
+import com.coachstream.producer.simulate.SimulationConfig;
+import com.coachstream.producer.simulate.SimulationResult;
+import com.coachstream.schemas.topics.Topics;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code coachstream demo}: the whole pipeline in one process on an embedded Kafka broker — a simulated
+ * contact center whose history is played fast enough that slips and recoveries show within a minute.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = {"Run the whole pipeline in this process on an embedded single-node Kafka broker:",
+        "a simulated contact center (agents who slip at known times), the streams processor, the notifier",
+        "(alerts printed below as they happen) and the HTTP API. Ctrl-C stops everything and removes its data."})
+final class DemoCommand implements Callable<Integer> {
+
+  @Mixin CommonOptions common;
+
+  @Option(names = "--agents", defaultValue = "40", description = "Simulated agents (default: ${DEFAULT-VALUE}).")
+  int agents;
+
+  @Option(names = "--teams", defaultValue = "4", description = "Teams, each with a supervisor (default: ${DEFAULT-VALUE}).")
+  int teams;
+
+  @Option(names = "--days", defaultValue = "35", description = "Days of history, ending now (default: ${DEFAULT-VALUE}).")
+  int days;
+
+  @Option(names = "--playback", defaultValue = "40s",
+      description = "Wall time over which the history is played (default: ${DEFAULT-VALUE}).")
+  String playback;
+
+  @Option(names = "--slip-fraction", defaultValue = "0.25", description = "Share of agents who slip (default: ${DEFAULT-VALUE}).")
+  double slipFraction;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Random seed: the same seed plays the same story (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--http-port", defaultValue = "8080", description = "Port of the streams processor's HTTP API (default: ${DEFAULT-VALUE}; 0 = any).")
+  int httpPort;
+
+  @Option(names = "--notifier-http-port", defaultValue = "8081", description = "Port of the notifier's /health and /metrics (default: ${DEFAULT-VALUE}; 0 = any).")
+  int notifierHttpPort;
+
+  @Option(names = "--max-duration", paramLabel = "DURATION",
+      description = "Stop by itself after this long, e.g. 90s (default: run until Ctrl-C).")
+  String maxDuration;
+
+  PrintStream out = System.out;
+
+  @Override
+  public Integer call() throws Exception {
+    Instant began = Instant.now();
+    Duration playbackTime = Settings.parseDuration("--playback", playback);
+    Deque<AutoCloseable> resources = new ArrayDeque<>();
+    CountDownLatch stop = new CountDownLatch(1);
+    CountDownLatch closed = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      stop.countDown();
+      awaitQuietly(closed, Duration.ofSeconds(60));
+    }, "demo-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      out.println("CoachStream demo — the whole pipeline in one process");
+      String bootstrap = startBroker(resources);
+      Settings base = common.settings(Map.of("bootstrap.servers", bootstrap));
+      Topics topics = new Topics(KafkaSettings.topicNames(base));
+      TopicCreator.createAll(KafkaSettings.clientProperties(base), topics, 6, 0);
+      out.printf("  Topics   %d topics ready (coaching.alerts.v1, coaching.skill-scores.v1, ...)%n", topics.all().size());
+
+      Pipeline pipeline = startPipeline(bootstrap, resources);
+      out.printf("  Streams  http://localhost:%d  (try: curl localhost:%d/api/teams/team-01/agents)%n",
+          pipeline.streams().opsPort(), pipeline.streams().opsPort());
+      out.printf("  Notifier http://localhost:%d/metrics  — alerts print below as they happen%n", pipeline.notifier().opsPort());
+
+      TopicMonitor monitor = new TopicMonitor(KafkaSettings.clientProperties(base), topics);
+      resources.push(monitor);
+      CoachStreamProducer producer = CoachStreamProducer.create(base);
+      resources.push(producer);
+
+      SimulationConfig config = SimulationConfig.builder().seed(seed).agents(agents).teams(teams).days(days)
+          .slipFraction(slipFraction).end(Instant.now()).pacing(Pacing.compressedTo(playbackTime)).build();
+      GroundTruth truth = GroundTruth.of(ContactCenter.generate(config));
+      Path truthFile = Files.createTempFile("coachstream-demo-ground-truth-", ".jsonl");
+      truth.write(truthFile);
+      out.printf("  Simulator %d agents in %d teams, %d of them slip; %d days of history played over %s%n",
+          agents, teams, truth.slipping().size(), days, playback);
+      out.printf("           ground truth (who slips when): %s%n%n", truthFile);
+
+      AtomicReference<SimulationResult> result = new AtomicReference<>();
+      AtomicReference<Instant> simulatedUpTo = new AtomicReference<>(config.start());
+      Thread simulation = new Thread(() -> {
+        try {
+          result.set(Simulation.run(config, producer, (emitted, eventTime, fraction) -> simulatedUpTo.set(eventTime)));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } catch (Exception e) {
+          out.println("Simulation stopped: " + e.getMessage());
+        }
+      }, "demo-simulation");
+      simulation.setDaemon(true);
+      simulation.start();
+      resources.push(simulation::interrupt);
+
+      ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "demo-summary");
+        t.setDaemon(true);
+        return t;
+      });
+      resources.push(ticker::shutdownNow);
+      SummaryPrinter summary = new SummaryPrinter(began, monitor, truth, result, simulatedUpTo);
+      ticker.scheduleAtFixedRate(summary::print, 10, 10, TimeUnit.SECONDS);
+
+      if (maxDuration != null) {
+        stop.await(Settings.parseDuration("--max-duration", maxDuration).toMillis(), TimeUnit.MILLISECONDS);
+      } else {
+        stop.await();
+      }
+      summary.print();
+      return 0;
+    } finally {
+      out.println("Stopping: simulator, notifier, streams processor, Kafka broker ...");
+      closeAll(resources);
+      out.println("Stopped cleanly; temporary data removed.");
+      closed.countDown();
+      if (stop.getCount() > 0) {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      }
+    }
+  }
+
+  private String startBroker(Deque<AutoCloseable> resources) {
+    Settings given = common.settings(Map.of());
+    if (given.find("bootstrap.servers").isPresent()) {
+      String bootstrap = given.string("bootstrap.servers");
+      out.printf("  Kafka    %s (given)%n", bootstrap);
+      return bootstrap;
+    }
+    LocalKafkaBroker broker = LocalKafkaBroker.start();
+    resources.push(broker);
+    out.printf("  Kafka    embedded KRaft broker at %s, started in %.1f s%n",
+        broker.bootstrapServers(), broker.startTime().toMillis() / 1000.0);
+    return broker.bootstrapServers();
+  }
+
+  private Pipeline startPipeline(String bootstrap, Deque<AutoCloseable> resources) throws Exception {
+    Path stateDir = Files.createTempDirectory("coachstream-demo-state-");
+    resources.push(() -> deleteTree(stateDir));
+    Map<String, String> streamsDefaults = new HashMap<>();
+    streamsDefaults.put("bootstrap.servers", bootstrap);
+    streamsDefaults.put("application-id", "coachstream-demo");
+    streamsDefaults.put("state.dir", stateDir.toString());
+    streamsDefaults.put("http.port", String.valueOf(httpPort));
+    streamsDefaults.put("scores.publish.interval", "2s");
+    Map<String, String> notifierDefaults = new HashMap<>();
+    notifierDefaults.put("bootstrap.servers", bootstrap);
+    notifierDefaults.put("notifier.group", "coachstream-demo-notifier");
+    notifierDefaults.put("routes.default", "log");
+    notifierDefaults.put("channel.log.output", "stdout");
+    notifierDefaults.put("http.port", String.valueOf(notifierHttpPort));
+    Pipeline pipeline = Pipeline.start(common.settings(streamsDefaults), common.settings(notifierDefaults));
+    resources.push(pipeline);
+    return pipeline;
+  }
+
+  /** The periodic line: how far the story got and what the pipeline made of it. */
+  private final class SummaryPrinter {
+    private final Instant began;
+    private final TopicMonitor monitor;
+    private final GroundTruth truth;
+    private final AtomicReference<SimulationResult> result;
+    private final AtomicReference<Instant> simulatedUpTo;
+    private boolean finalScorePrinted;
+
+    SummaryPrinter(Instant began, TopicMonitor monitor, GroundTruth truth, AtomicReference<SimulationResult> result,
+        AtomicReference<Instant> simulatedUpTo) {
+      this.began = began;
+      this.monitor = monitor;
+      this.truth = truth;
+      this.result = result;
+      this.simulatedUpTo = simulatedUpTo;
+    }
+
+    synchronized void print() {
+      long seconds = Duration.between(began, Instant.now()).toSeconds();
+      LocalDate day = LocalDate.ofInstant(simulatedUpTo.get(), ZoneOffset.UTC);
+      String firstAlert = monitor.firstAlertSeen()
+          .map(at -> String.format(Locale.ROOT, " · first alert %d s after start", Duration.between(began, at).toSeconds()))
+          .orElse(" · no alert yet");
+      out.printf(Locale.ROOT, "--- %3d s · simulated up to %s · %,d window updates · %d slips · %d recoveries · %d dead letters%s%n",
+          seconds, day, monitor.windowUpdates(), monitor.count(AlertType.SLIP), monitor.count(AlertType.RECOVERY),
+          monitor.deadLetters(), firstAlert);
+      SimulationResult done = result.get();
+      if (done != null && !finalScorePrinted) {
+        finalScorePrinted = true;
+        out.printf(Locale.ROOT, "--- simulation finished: %,d events in %.0f s. Against the ground truth so far: %s%n",
+            done.events(), done.wallTime().toMillis() / 1000.0,
+            DetectionScore.of(truth.agents(), monitor.alerts()).summary());
+        out.println("--- the pipeline keeps running: try the HTTP API; Ctrl-C stops everything.");
+      }
+    }
+  }
+
+  private static void closeAll(Deque<AutoCloseable> resources) {
+    while (!resources.isEmpty()) {
+      try {
+        resources.pop().close();
+      } catch (Exception e) {
+        System.err.println("Error while stopping: " + e);
+      }
+    }
+  }
+
+  private static void deleteTree(Path dir) throws java.io.IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch, Duration limit) {
+    try {
+      latch.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
