@@ -1,0 +1,14 @@
+package com.coachstream.streams;
+
+import com.coachstream.streams.cli.StreamsCommand;
+import picocli.CommandLine;
+
+/** Runs the streams processor alone (containers): the same options as {@code coachstream streams}. */
+public final class StreamsMain {
+
+  private StreamsMain() { }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new StreamsCommand()).execute(args));
+  }
+}

@@ -1,0 +1,91 @@
+package com.coachstream.streams;
+
+import com.coachstream.common.config.Settings;
+import com.coachstream.common.ops.OpsServer;
+import com.coachstream.streams.query.QueryApi;
+import com.coachstream.streams.topology.CoachingTopology;
+import com.coachstream.streams.topology.StreamsSettings;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running streams processor: Kafka Streams with the coaching topology, plus HTTP ({@code /health},
+ * {@code /ready} when RUNNING, {@code /metrics} with Kafka Streams' metrics, and the query API). Start with
+ * {@link #start(Settings)}; {@link #close()} stops it cleanly.
+ */
+public final class StreamsService implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(StreamsService.class);
+
+  private final KafkaStreams streams;
+  private final OpsServer ops;
+  private final KafkaStreamsMetrics metrics;
+
+  private StreamsService(KafkaStreams streams, OpsServer ops, KafkaStreamsMetrics metrics) {
+    this.streams = streams;
+    this.ops = ops;
+    this.metrics = metrics;
+  }
+
+  /** Validates the settings (a {@code ConfigException} names a wrong one), then starts HTTP and Kafka Streams. */
+  public static StreamsService start(Settings settings) {
+    StreamsSettings config = StreamsSettings.from(settings);
+    PrometheusMeterRegistry registry = OpsServer.newRegistry();
+    KafkaStreams[] holder = new KafkaStreams[1];
+    OpsServer ops = OpsServer.start(config.httpHost(), config.httpPort(), registry,
+        () -> holder[0] != null && holder[0].state() != KafkaStreams.State.ERROR
+            && holder[0].state() != KafkaStreams.State.PENDING_ERROR,
+        () -> holder[0] != null && holder[0].state() == KafkaStreams.State.RUNNING);
+    try {
+      // the port is known only once HTTP listens (http.port=0 picks one), and other instances forward there
+      HostInfo self = new HostInfo(config.advertisedHost(), ops.port());
+      KafkaStreams streams = new KafkaStreams(CoachingTopology.topology(config),
+          config.streamsProperties(self.host() + ":" + self.port()));
+      holder[0] = streams;
+      streams.setUncaughtExceptionHandler(e -> {
+        log.error("Stream thread failed; shutting this instance down", e);
+        return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+      });
+      KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(streams);
+      metrics.bindTo(registry);
+      QueryApi api = new QueryApi(streams, config.windows(), self);
+      ops.handle("/api/agents/", api::agents);
+      ops.handle("/api/teams/", api::teams);
+      ops.handle("/api/alerts", api::alerts);
+      streams.start();
+      log.info("Streams processor {} started; HTTP on port {}", config.applicationId(), ops.port());
+      return new StreamsService(streams, ops, metrics);
+    } catch (RuntimeException e) {
+      ops.close();
+      if (holder[0] != null) {
+        holder[0].close(Duration.ofSeconds(10));
+      }
+      throw e;
+    }
+  }
+
+  public int opsPort() {
+    return ops.port();
+  }
+
+  public KafkaStreams streams() {
+    return streams;
+  }
+
+  public KafkaStreams.State state() {
+    return streams.state();
+  }
+
+  @Override
+  public void close() {
+    streams.close(Duration.ofSeconds(30));
+    metrics.close();
+    ops.close();
+  }
+}

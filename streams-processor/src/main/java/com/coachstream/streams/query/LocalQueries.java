@@ -1,0 +1,100 @@
+package com.coachstream.streams.query;
+
+import com.coachstream.avro.AgentProfile;
+import com.coachstream.avro.AgentSkillWindow;
+import com.coachstream.avro.CoachingAlert;
+import com.coachstream.schemas.json.AvroJson;
+import com.coachstream.streams.scoring.AgentState;
+import com.coachstream.streams.scoring.WindowRecords;
+import com.coachstream.streams.topology.CoachingTopology;
+import com.coachstream.streams.window.WindowSpec;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/** Answers queries from this instance's state stores only; {@link QueryApi} routes and fans out. */
+final class LocalQueries {
+
+  /** The most windows one scores query returns. */
+  static final int MAX_WINDOWS = 1000;
+
+  private final KafkaStreams streams;
+  private final WindowSpec windows;
+  private final WindowRecords records;
+
+  LocalQueries(KafkaStreams streams, WindowSpec windows) {
+    this.streams = streams;
+    this.windows = windows;
+    this.records = new WindowRecords(windows);
+  }
+
+  /** The agent's non-empty windows overlapping [from, to] that its state still holds, or empty if unknown here. */
+  Optional<List<JsonNode>> scores(String agentId, String fromParam, String toParam) {
+    AgentState state = this.<AgentState>store(CoachingTopology.AGENT_STATE_STORE).get(agentId);
+    if (state == null || state.slices().isEmpty()) {
+      return Optional.empty();
+    }
+    long to = TimeParam.parse("to", toParam, state.newestEventTime());
+    long from = TimeParam.parse("from", fromParam, to - windows.sizeMs() + 1);
+    if (from > to) {
+      throw new IllegalArgumentException("from must not be after to");
+    }
+    long first = Math.max(windows.firstWindowStartContaining(from), state.slices().keySet().iterator().next());
+    String teamId = teamOf(agentId, state);
+    List<JsonNode> result = new ArrayList<>();
+    for (long start = first; start <= windows.lastWindowStartContaining(to) && result.size() < MAX_WINDOWS;
+        start += windows.advanceMs()) {
+      AgentSkillWindow window = records.record(agentId, teamId, start, records.view(state, start));
+      if (window != null) {
+        result.add(AvroJson.toJson(window));
+      }
+    }
+    return Optional.of(result);
+  }
+
+  /** Latest window (the current window of the newest event) of each agent of the team held here. */
+  List<JsonNode> teamAgents(String teamId) {
+    List<JsonNode> result = new ArrayList<>();
+    try (KeyValueIterator<String, AgentState> all = this.<AgentState>store(CoachingTopology.AGENT_STATE_STORE).all()) {
+      all.forEachRemaining(kv -> {
+        if (teamId.equals(teamOf(kv.key, kv.value)) && kv.value.newestEventTime() != AgentState.NONE) {
+          long start = windows.currentWindowStart(kv.value.newestEventTime());
+          AgentSkillWindow window = records.record(kv.key, teamId, start, records.view(kv.value, start));
+          if (window != null) {
+            result.add(AvroJson.toJson(window));
+          }
+        }
+      });
+    }
+    return result;
+  }
+
+  /** Alerts created at or after {@code since}. */
+  List<JsonNode> alerts(long since) {
+    List<JsonNode> result = new ArrayList<>();
+    try (KeyValueIterator<String, CoachingAlert> all = this.<CoachingAlert>store(CoachingTopology.ALERTS_STORE).all()) {
+      all.forEachRemaining(kv -> {
+        if (kv.value.getCreatedAt().toEpochMilli() >= since) {
+          result.add(AvroJson.toJson(kv.value));
+        }
+      });
+    }
+    return result;
+  }
+
+  private String teamOf(String agentId, AgentState state) {
+    AgentProfile profile = this.<AgentProfile>store(CoachingTopology.ROSTER_STORE).get(agentId);
+    return profile != null && profile.getTeamId() != null ? profile.getTeamId() : state.teamId();
+  }
+
+  private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
+    return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
+  }
+}

@@ -1,0 +1,154 @@
+package com.coachstream.streams.query;
+
+import com.coachstream.common.ops.HttpJson;
+import com.coachstream.streams.topology.CoachingTopology;
+import com.coachstream.streams.window.WindowSpec;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+
+/**
+ * The HTTP query API of SPEC §10. An agent's scores are answered by the instance that holds the agent
+ * (found with {@code queryMetadataForKey}, then one HTTP hop); team and alert queries ask every instance
+ * for its local part ({@code local=true}) and merge.
+ * <ul>
+ *   <li>{@code GET /api/agents/{agentId}/scores?from=&to=}: windows overlapping [from, to] (ISO-8601 or
+ *       epoch ms; default: the last window.size before the agent's newest event)</li>
+ *   <li>{@code GET /api/teams/{teamId}/agents}: latest window per agent of the team</li>
+ *   <li>{@code GET /api/alerts?since=}: alerts created since (default: the last 24 h)</li>
+ * </ul>
+ */
+public final class QueryApi {
+
+  static final String FORWARDED_HEADER = "X-CoachStream-Forwarded";
+
+  private final KafkaStreams streams;
+  private final HostInfo self;
+  private final LocalQueries local;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  public QueryApi(KafkaStreams streams, WindowSpec windows, HostInfo self) {
+    this.streams = streams;
+    this.self = self;
+    this.local = new LocalQueries(streams, windows);
+  }
+
+  public void agents(HttpExchange exchange) throws IOException {
+    String[] parts = exchange.getRequestURI().getPath().split("/");
+    if (parts.length != 5 || !parts[4].equals("scores")) {
+      HttpJson.respond(exchange, 404, Map.of("error", "use /api/agents/{agentId}/scores?from=&to="));
+      return;
+    }
+    String agentId = parts[3];
+    Map<String, String> query = HttpJson.query(exchange);
+    guarded(exchange, () -> {
+      KeyQueryMetadata owner = streams.queryMetadataForKey(CoachingTopology.AGENT_STATE_STORE, agentId,
+          Serdes.String().serializer());
+      if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+        HttpJson.respond(exchange, 503, Map.of("error", "state is not available yet (rebalancing); retry"));
+      } else if (owner.activeHost().equals(self)) {
+        Optional<List<JsonNode>> windows = local.scores(agentId, query.get("from"), query.get("to"));
+        if (windows.isPresent()) {
+          HttpJson.respond(exchange, 200, Map.of("agentId", agentId, "windows", windows.get()));
+        } else {
+          HttpJson.respond(exchange, 404, Map.of("error", "no scores for agent " + agentId));
+        }
+      } else if (exchange.getRequestHeaders().containsKey(FORWARDED_HEADER)) {
+        HttpJson.respond(exchange, 503, Map.of("error", "agent moved while forwarding; retry"));
+      } else {
+        HttpResponse<byte[]> answer = get(owner.activeHost(), exchange.getRequestURI().getRawPath()
+            + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()));
+        HttpJson.respond(exchange, answer.statusCode(), answer.body());
+      }
+    });
+  }
+
+  public void teams(HttpExchange exchange) throws IOException {
+    String[] parts = exchange.getRequestURI().getPath().split("/");
+    if (parts.length != 5 || !parts[4].equals("agents")) {
+      HttpJson.respond(exchange, 404, Map.of("error", "use /api/teams/{teamId}/agents"));
+      return;
+    }
+    String teamId = parts[3];
+    guarded(exchange, () -> {
+      List<JsonNode> agents = fanOut(exchange, () -> local.teamAgents(teamId));
+      agents.sort(Comparator.comparing(n -> n.path("agentId").asText()));
+      HttpJson.respond(exchange, 200, Map.of("teamId", teamId, "agents", agents));
+    });
+  }
+
+  public void alerts(HttpExchange exchange) throws IOException {
+    guarded(exchange, () -> {
+      long since = TimeParam.parse("since", HttpJson.query(exchange).get("since"),
+          System.currentTimeMillis() - Duration.ofHours(24).toMillis());
+      List<JsonNode> alerts = fanOut(exchange, () -> local.alerts(since));
+      alerts.sort(Comparator.comparing((JsonNode n) -> n.path("createdAt").asText())
+          .thenComparing(n -> n.path("alertId").asText()));
+      HttpJson.respond(exchange, 200, Map.of("alerts", alerts));
+    });
+  }
+
+  /** This instance's part, plus every other instance's local part unless this request is itself such a part. */
+  private List<JsonNode> fanOut(HttpExchange exchange, java.util.function.Supplier<List<JsonNode>> localPart)
+      throws IOException, InterruptedException {
+    List<JsonNode> merged = new ArrayList<>(localPart.get());
+    if ("true".equals(HttpJson.query(exchange).get("local"))) {
+      return merged;
+    }
+    String path = exchange.getRequestURI().getRawPath() + "?local=true"
+        + (exchange.getRequestURI().getRawQuery() == null ? "" : "&" + exchange.getRequestURI().getRawQuery());
+    for (StreamsMetadata instance : streams.metadataForAllStreamsClients()) {
+      if (instance.hostInfo().equals(self)) {
+        continue;
+      }
+      HttpResponse<byte[]> answer = get(instance.hostInfo(), path);
+      if (answer.statusCode() != 200) {
+        throw new IllegalStateException("instance " + instance.hostInfo() + " answered " + answer.statusCode());
+      }
+      JsonNode body = HttpJson.MAPPER.readTree(answer.body());
+      body.path(body.has("alerts") ? "alerts" : "agents").forEach(merged::add);
+    }
+    return merged;
+  }
+
+  private HttpResponse<byte[]> get(HostInfo host, String pathAndQuery) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
+        .header(FORWARDED_HEADER, self.host() + ":" + self.port()).timeout(Duration.ofSeconds(10)).GET().build();
+    return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private interface Action {
+    void run() throws IOException, InterruptedException;
+  }
+
+  private static void guarded(HttpExchange exchange, Action action) throws IOException {
+    try {
+      action.run();
+    } catch (IllegalArgumentException e) {
+      HttpJson.respond(exchange, 400, Map.of("error", e.getMessage()));
+    } catch (InvalidStateStoreException e) {
+      HttpJson.respond(exchange, 503, Map.of("error", "state store not queryable yet (" + e.getMessage() + "); retry"));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      HttpJson.respond(exchange, 503, Map.of("error", "interrupted"));
+    } catch (IOException | IllegalStateException e) {
+      HttpJson.respond(exchange, 502, Map.of("error", "another instance could not answer: " + e.getMessage()));
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package com.coachstream.streams.scoring;
+
+import com.coachstream.avro.CoachingAlert;
+import java.util.List;
+
+/** What scoring one event did: its outcome, the current window it landed in, and the alerts it raised. */
+public record ScoringResult(Outcome outcome, long windowStart, List<CoachingAlert> alerts, String lateMessage) {
+
+  public enum Outcome {
+    /** A new event, applied. */
+    ACCEPTED,
+    /** A QA evaluation re-sent with different content: the earlier one withdrawn, this one applied. */
+    CORRECTED,
+    /** A QA evaluation re-sent with retracted = true: the earlier one withdrawn. */
+    RETRACTED,
+    /** An id already accepted with the same content (or an interaction id already accepted): ignored. */
+    DUPLICATE,
+    /** Older than the grace period behind the agent's newest event: to the dead-letter topic. */
+    LATE
+  }
+
+  static ScoringResult duplicate() {
+    return new ScoringResult(Outcome.DUPLICATE, AgentState.NONE, List.of(), null);
+  }
+
+  static ScoringResult late(String message) {
+    return new ScoringResult(Outcome.LATE, AgentState.NONE, List.of(), message);
+  }
+
+  /** Whether the agent's state changed, so it must be written back. */
+  public boolean changedState() {
+    return outcome != Outcome.DUPLICATE && outcome != Outcome.LATE;
+  }
+}

@@ -1,0 +1,91 @@
+package com.coachstream.streams.topology;
+
+import com.coachstream.schemas.deadletter.DeadLetter;
+import com.coachstream.schemas.serde.AvroDecodingException;
+import com.coachstream.schemas.validation.ReasonCode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Kafka Streams exception handlers that send rejected records to the dead-letter topic (SPEC §8) with the
+ * original key and value bytes and go on. The dead letters are written by Kafka Streams' own producer, so
+ * under exactly-once they commit or abort with the input offsets. Messages logged never include values
+ * (customerRef is PII).
+ */
+public final class DeadLetterHandlers {
+
+  /** Streams property naming the dead-letter topic, set by {@link StreamsSettings#streamsProperties}. */
+  public static final String DEAD_LETTER_TOPIC_CONFIG = "coachstream.dead-letter.topic";
+
+  private static final Logger log = LoggerFactory.getLogger(DeadLetterHandlers.class);
+
+  private DeadLetterHandlers() { }
+
+  static ProducerRecord<byte[], byte[]> deadLetter(String topic, ErrorHandlerContext context, byte[] key, byte[] value,
+      DeadLetter.Stage stage, ReasonCode reason, String message) {
+    log.info("Dead letter from {}-{}@{}: {} {}: {}", context.topic(), context.partition(), context.offset(),
+        stage.wireName(), reason, message);
+    return new DeadLetter(key, value, stage, reason, message, context.topic(), context.partition(), context.offset(),
+        Instant.now()).toProducerRecord(topic);
+  }
+
+  private static String topic(Map<String, ?> configs) {
+    Object topic = configs.get(DEAD_LETTER_TOPIC_CONFIG);
+    if (topic == null) {
+      throw new IllegalStateException(DEAD_LETTER_TOPIC_CONFIG + " is not set");
+    }
+    return topic.toString();
+  }
+
+  /** Undecodable bytes on an input topic: stage {@code deserialize}, reason BAD_AVRO or UNKNOWN_SCHEMA. */
+  public static final class Deserialization implements DeserializationExceptionHandler {
+    private String topic;
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+      topic = topic(configs);
+    }
+
+    @Override
+    public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+      ReasonCode reason = exception instanceof AvroDecodingException avro ? avro.reason() : ReasonCode.BAD_AVRO;
+      return Response.resume(List.of(deadLetter(topic, context, record.key(), record.value(),
+          DeadLetter.Stage.DESERIALIZE, reason, String.valueOf(exception.getMessage()))));
+    }
+  }
+
+  /**
+   * A {@link RejectedRecordException} from a processor: stage and reason from the exception. Anything else
+   * is a bug and stops processing rather than hiding it in the dead-letter topic.
+   */
+  public static final class Processing implements ProcessingExceptionHandler {
+    private String topic;
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+      topic = topic(configs);
+    }
+
+    @Override
+    public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+      for (Throwable t = exception; t != null; t = t.getCause()) {
+        if (t instanceof RejectedRecordException rejected) {
+          return Response.resume(List.of(deadLetter(topic, context, context.sourceRawKey(), context.sourceRawValue(),
+              rejected.stage(), rejected.reason(), rejected.getMessage())));
+        }
+      }
+      log.error("Processing failed in {} for {}-{}@{}", context.processorNodeId(), context.topic(), context.partition(),
+          context.offset(), exception);
+      return Response.fail();
+    }
+  }
+}

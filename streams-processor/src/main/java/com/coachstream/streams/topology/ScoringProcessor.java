@@ -1,0 +1,172 @@
+package com.coachstream.streams.topology;
+
+import com.coachstream.avro.AgentProfile;
+import com.coachstream.avro.AgentSkillWindow;
+import com.coachstream.avro.AgentWindowKey;
+import com.coachstream.avro.CoachingAlert;
+import com.coachstream.schemas.deadletter.DeadLetter;
+import com.coachstream.schemas.validation.ReasonCode;
+import com.coachstream.streams.scoring.AgentScorer;
+import com.coachstream.streams.scoring.AgentState;
+import com.coachstream.streams.scoring.ScorableEvent;
+import com.coachstream.streams.scoring.ScoringResult;
+import com.coachstream.streams.scoring.WindowRecords;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Scores each valid event into its agent's state: one read and one write of the state per event, the
+ * event's current window published at once, alerts emitted. The other windows an event changed (every
+ * window holding a changed slice) are published by a wall-clock punctuation every
+ * {@code scores.publish.interval}, once per agent however many events changed it, so per-event cost does
+ * not grow with {@code window.size / window.advance} and the compacted topic ends with every window's final
+ * state. Which agents have unpublished changes is kept in the state itself (and mirrored in memory).
+ */
+final class ScoringProcessor implements Processor<String, ScorableEvent, Object, Object> {
+
+  private final AgentScorer scorer;
+  private final WindowRecords windows;
+  private final Duration publishInterval;
+  private final Duration alertsRetention;
+  private final Set<String> agentsWithUnpublishedWindows = new LinkedHashSet<>();
+  private ProcessorContext<Object, Object> context;
+  private KeyValueStore<String, AgentState> agents;
+  private KeyValueStore<String, AgentProfile> roster;
+  private KeyValueStore<String, CoachingAlert> alerts;
+  private Sensor duplicates;
+  private Sensor corrections;
+  private Sensor retractions;
+  private Sensor late;
+
+  ScoringProcessor(AgentScorer scorer, Duration publishInterval, Duration alertsRetention) {
+    this.scorer = scorer;
+    this.windows = new WindowRecords(scorer.windows());
+    this.publishInterval = publishInterval;
+    this.alertsRetention = alertsRetention;
+  }
+
+  @Override
+  public void init(ProcessorContext<Object, Object> context) {
+    this.context = context;
+    agents = context.getStateStore(CoachingTopology.AGENT_STATE_STORE);
+    roster = context.getStateStore(CoachingTopology.ROSTER_STORE);
+    alerts = context.getStateStore(CoachingTopology.ALERTS_STORE);
+    duplicates = sensor("duplicates");
+    corrections = sensor("corrections");
+    retractions = sensor("retractions");
+    late = sensor("late");
+    // after a restart or rebalance, the unpublished changes are in the restored state
+    try (KeyValueIterator<String, AgentState> all = agents.all()) {
+      all.forEachRemaining(kv -> {
+        if (kv.value.isDirty()) {
+          agentsWithUnpublishedWindows.add(kv.key);
+        }
+      });
+    }
+    context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, now -> publishChangedWindows());
+    context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME, this::pruneAlerts);
+  }
+
+  private Sensor sensor(String operation) {
+    return context.metrics().addRateTotalSensor("coachstream", context.taskId() + "." + CoachingTopology.SCORE_PROCESSOR,
+        operation, org.apache.kafka.common.metrics.Sensor.RecordingLevel.INFO);
+  }
+
+  @Override
+  public void process(Record<String, ScorableEvent> record) {
+    ScorableEvent event = record.value();
+    String agentId = event.agentId();
+    AgentState state = agents.get(agentId);
+    if (state == null) {
+      state = new AgentState();
+    }
+    ScoringResult result = scorer.score(state, event, teamOf(agentId, event, state));
+    switch (result.outcome()) {
+      case DUPLICATE -> duplicates.record();
+      case LATE -> {
+        late.record();
+        throw new RejectedRecordException(DeadLetter.Stage.LATE, ReasonCode.LATE, result.lateMessage());
+      }
+      case CORRECTED -> corrections.record();
+      case RETRACTED -> retractions.record();
+      default -> { }
+    }
+    if (!result.changedState()) {
+      return;
+    }
+    agents.put(agentId, state);
+    agentsWithUnpublishedWindows.add(agentId);
+    String teamId = teamOf(agentId, event, state);
+    publish(agentId, teamId, state, result.windowStart(), record.timestamp());
+    for (CoachingAlert alert : result.alerts()) {
+      alerts.put(alert.getAlertId(), alert);
+      context.forward(new Record<>(agentId, alert, record.timestamp()), CoachingTopology.ALERTS_SINK);
+    }
+  }
+
+  /** The roster's team first, else the interaction's, else the last one seen on an interaction. */
+  private String teamOf(String agentId, ScorableEvent event, AgentState state) {
+    AgentProfile profile = roster.get(agentId);
+    if (profile != null && profile.getTeamId() != null) {
+      return profile.getTeamId();
+    }
+    if (event instanceof ScorableEvent.Interaction interaction && interaction.teamId() != null) {
+      return interaction.teamId();
+    }
+    return state.teamId();
+  }
+
+  /** Publishes one window; {@code timestamp} is the record's Kafka timestamp when the window is empty (a tombstone). */
+  private void publish(String agentId, String teamId, AgentState state, long windowStart, long timestamp) {
+    AgentSkillWindow value = windows.record(agentId, teamId, windowStart, windows.view(state, windowStart));
+    if (value != null) {
+      timestamp = value.getUpdatedAt().toEpochMilli();
+    }
+    AgentWindowKey key = WindowRecords.key(agentId, windowStart);
+    context.forward(new Record<>(key, value, timestamp), CoachingTopology.SKILL_SCORES_SINK);
+  }
+
+  private void publishChangedWindows() {
+    List<String> pending = new ArrayList<>(agentsWithUnpublishedWindows);
+    agentsWithUnpublishedWindows.clear();
+    for (String agentId : pending) {
+      AgentState state = agents.get(agentId);
+      if (state == null || !state.isDirty()) {
+        continue;
+      }
+      AgentProfile profile = roster.get(agentId);
+      String teamId = profile != null && profile.getTeamId() != null ? profile.getTeamId() : state.teamId();
+      for (long windowStart : windows.changedWindowStarts(state)) {
+        publish(agentId, teamId, state, windowStart, state.newestEventTime());
+      }
+      state.clearDirty();
+      scorer.expire(state);
+      agents.put(agentId, state);
+    }
+  }
+
+  private void pruneAlerts(long now) {
+    long oldest = now - alertsRetention.toMillis();
+    List<String> expired = new ArrayList<>();
+    try (KeyValueIterator<String, CoachingAlert> all = alerts.all()) {
+      while (all.hasNext()) {
+        KeyValue<String, CoachingAlert> kv = all.next();
+        if (kv.value.getCreatedAt().toEpochMilli() < oldest) {
+          expired.add(kv.key);
+        }
+      }
+    }
+    expired.forEach(alerts::delete);
+  }
+}

@@ -1,0 +1,151 @@
+package com.coachstream.streams.topology;
+
+import com.coachstream.avro.SkillCategory;
+import com.coachstream.common.config.ConfigException;
+import com.coachstream.common.config.KafkaSettings;
+import com.coachstream.common.config.Settings;
+import com.coachstream.schemas.skills.SkillTaxonomy;
+import com.coachstream.schemas.topics.Topics;
+import com.coachstream.streams.alerts.TipLibrary;
+import com.coachstream.streams.slip.SlipPolicy;
+import com.coachstream.streams.slip.SlipRules;
+import com.coachstream.streams.window.WindowSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The streams processor's configuration, read from {@link Settings} and validated once at start-up: a wrong
+ * value stops the service with a {@link ConfigException} naming the key. Keys and defaults are in
+ * {@link #DEFAULTS}; per-category slip thresholds are {@code slip.soft.<name>} / {@code slip.hard.<name>}
+ * over {@code slip.<name>}.
+ */
+public record StreamsSettings(
+    Settings source,
+    String applicationId,
+    Topics topics,
+    WindowSpec windows,
+    SlipPolicy slipPolicy,
+    SkillTaxonomy taxonomy,
+    TipLibrary tips,
+    Duration publishInterval,
+    Duration alertsRetention,
+    String httpHost,
+    int httpPort,
+    String advertisedHost) {
+
+  /** Every key with its default, as documented in the README. */
+  public static final Map<String, String> DEFAULTS = defaults();
+
+  private static Map<String, String> defaults() {
+    Map<String, String> d = new LinkedHashMap<>();
+    d.put("application-id", "coachstream-streams");
+    d.put("window.size", "7d");
+    d.put("window.advance", "1d");
+    d.put("window.grace", "48h");
+    d.put("baseline.size", "28d");
+    d.put("slip.floor", "70");
+    d.put("slip.max-drop", "10");
+    d.put("slip.min-samples", "5");
+    d.put("slip.min-baseline-samples", "10");
+    d.put("slip.hysteresis", "3");
+    d.put("slip.cooldown", "24h");
+    d.put("scores.publish.interval", "10s");
+    d.put("alerts.retention", "30d");
+    d.put("http.host", "0.0.0.0");
+    d.put("http.port", "8080");
+    d.put("http.advertised.host", "");
+    d.put("state.dir", Path.of(System.getProperty("java.io.tmpdir"), "coachstream-streams").toString());
+    d.put("num.stream.threads", "1");
+    d.put("num.standby.replicas", "0");
+    d.put("replication.factor", "-1");
+    return Map.copyOf(d);
+  }
+
+  public static StreamsSettings from(Settings settings) {
+    try {
+      WindowSpec windows = new WindowSpec(
+          duration(settings, "window.size"), duration(settings, "window.advance"),
+          duration(settings, "window.grace"), duration(settings, "baseline.size"));
+      int port = settings.intValue("http.port", 8080);
+      if (port < 0 || port > 65535) {
+        throw new ConfigException("Invalid value '" + port + "' for http.port: expected 0-65535 (0 = any free port)");
+      }
+      String host = settings.string("http.host", DEFAULTS.get("http.host"));
+      String advertised = settings.string("http.advertised.host", host.equals("0.0.0.0") ? "localhost" : host);
+      Duration publish = duration(settings, "scores.publish.interval");
+      if (publish.toMillis() < 1) {
+        throw new ConfigException("scores.publish.interval must be at least 1ms, was " + publish);
+      }
+      return new StreamsSettings(settings, settings.string("application-id", DEFAULTS.get("application-id")),
+          new Topics(KafkaSettings.topicNames(settings)), windows, slipPolicy(settings), taxonomy(settings),
+          TipLibrary.withOverrides(settings.withPrefix("tips")), publish, duration(settings, "alerts.retention"),
+          host, port, advertised);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("Invalid streams settings: " + e.getMessage());
+    }
+  }
+
+  private static Duration duration(Settings settings, String key) {
+    return settings.duration(key, Settings.parseDuration(key, DEFAULTS.get(key)));
+  }
+
+  static SlipPolicy slipPolicy(Settings settings) {
+    Map<SkillCategory, SlipRules> rules = new EnumMap<>(SkillCategory.class);
+    for (SkillCategory category : SkillCategory.values()) {
+      String prefix = "slip." + category.name().toLowerCase(Locale.ROOT) + ".";
+      double floor = number(settings, prefix, "floor");
+      if (floor < 0 || floor > 100) {
+        throw new ConfigException("Invalid value '" + floor + "' for " + prefix + "floor / slip.floor: expected 0-100");
+      }
+      rules.put(category, new SlipRules(floor, number(settings, prefix, "max-drop"),
+          (int) number(settings, prefix, "min-samples"), (int) number(settings, prefix, "min-baseline-samples"),
+          number(settings, prefix, "hysteresis"),
+          settings.duration(prefix + "cooldown", duration(settings, "slip.cooldown"))));
+    }
+    return new SlipPolicy(rules);
+  }
+
+  private static double number(Settings settings, String categoryPrefix, String name) {
+    double general = settings.doubleValue("slip." + name, Double.parseDouble(DEFAULTS.get("slip." + name)));
+    return settings.doubleValue(categoryPrefix + name, general);
+  }
+
+  /** The default taxonomy plus {@code taxonomy.skill.<id>=SOFT|HARD} and {@code taxonomy.alias.<name>=<skill id>}. */
+  static SkillTaxonomy taxonomy(Settings settings) {
+    SkillTaxonomy.Builder builder = SkillTaxonomy.builder();
+    settings.withPrefix("taxonomy.skill").forEach((id, category) -> {
+      try {
+        builder.skill(id, SkillCategory.valueOf(category.trim().toUpperCase(Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("Invalid value '" + category + "' for taxonomy.skill." + id + ": expected SOFT or HARD");
+      }
+    });
+    settings.withPrefix("taxonomy.alias").forEach((alias, skill) -> builder.alias(alias, skill));
+    return builder.build();
+  }
+
+  /** Kafka Streams properties: every {@code kafka.*} passthrough, then what this service requires. */
+  public Properties streamsProperties(String applicationServer) {
+    Properties props = KafkaSettings.clientProperties(source);
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    props.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, source.string("state.dir", DEFAULTS.get("state.dir")));
+    props.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, source.string("num.stream.threads", "1"));
+    props.putIfAbsent(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, source.string("num.standby.replicas", "0"));
+    props.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, source.string("replication.factor", "-1"));
+    // SPEC §12: exactly-once is not optional
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.Deserialization.class);
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.Processing.class);
+    props.put(DeadLetterHandlers.DEAD_LETTER_TOPIC_CONFIG, topics.deadLetter().name());
+    if (applicationServer != null) {
+      props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
+    }
+    return props;
+  }
+}
