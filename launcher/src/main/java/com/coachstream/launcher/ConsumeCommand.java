@@ -8,7 +8,7 @@ import com.coachstream.schemas.json.RecordDecoder;
 import com.coachstream.schemas.serde.AvroDecodingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,9 +24,11 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code coachstream consume TOPIC}: any CoachStream topic as JSON lines. Values (and Avro keys) are decoded
@@ -52,7 +54,7 @@ final class ConsumeCommand implements Callable<Integer> {
       description = "Stop when no record arrived for this long, e.g. 10s; 0 = wait forever (default: ${DEFAULT-VALUE}).")
   String timeout;
 
-  PrintStream out = System.out;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -63,6 +65,7 @@ final class ConsumeCommand implements Callable<Integer> {
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, fromBeginning ? "earliest" : "latest");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    PrintWriter out = spec.commandLine().getOut();
     long printed = 0;
     try (var consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       consumer.subscribe(List.of(topic));

@@ -45,9 +45,9 @@ import picocli.CommandLine.Option;
  * contact center whose history is played fast enough that slips and recoveries show within a minute.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Run the whole pipeline in this process on an embedded single-node Kafka broker:",
-        "a simulated contact center (agents who slip at known times), the streams processor, the notifier",
-        "(alerts printed below as they happen) and the HTTP API. Ctrl-C stops everything and removes its data."})
+    description = {"Run the whole pipeline in one process on an embedded Kafka broker.",
+        "A simulated contact center (agents who slip at known times), the streams processor, the notifier",
+        "(alerts print as they happen) and the HTTP API. Ctrl-C stops everything and removes its data."})
 final class DemoCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;

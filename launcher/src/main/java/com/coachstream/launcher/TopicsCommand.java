@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code coachstream topics create}: every topic with its partitions, replication and cleanup policy. */
 @Command(name = "topics", description = "Manage CoachStream's topics.", mixinStandardHelpOptions = true,
@@ -30,13 +32,17 @@ final class TopicsCommand {
         description = "Replication factor; 0 = up to 3, as many as there are brokers (default).")
     int replication;
 
+    @Spec CommandSpec spec;
+
     @Override
     public Integer call() {
+      java.io.PrintWriter out = spec.commandLine().getOut();
       Settings settings = common.settings(Map.of());
       Topics topics = new Topics(KafkaSettings.topicNames(settings));
       List<String> created = TopicCreator.createAll(KafkaSettings.clientProperties(settings), topics, partitions, replication);
-      topics.all().forEach(t -> System.out.printf("%-28s %s%s%n", t.name(), created.contains(t.name()) ? "created" : "exists",
+      topics.all().forEach(t -> out.printf("%-28s %s%s%n", t.name(), created.contains(t.name()) ? "created" : "exists",
           t.compacted() ? " (compacted)" : ""));
+      out.flush();
       return 0;
     }
   }
