@@ -76,12 +76,13 @@ public final class NotifierService {
       channels.forEach((route, channel) -> {
         RouteWorker worker = new RouteWorker(route, channel, retry, deliveryLog,
             new DeliveryMetrics(registry, route, channel.type()),
-            settings.intValue("channel." + route + ".threads", NotifierSettings.DEFAULT_ROUTE_THREADS),
-            maxInFlight, clock);
+            settings.intValue("channel." + route + ".threads", NotifierSettings.DEFAULT_ROUTE_THREADS), clock);
         workers.put(route, worker);
         opened.add(0, worker);
         log.info("Route {}: {} channel to {}", route, channel.type(), channel.redactedTarget());
       });
+      log.info("Retry budget: {} attempts, {} to {} ms from the first to the last when every attempt fails at once",
+          retry.attempts(), retry.shortestRetryWindow().toMillis(), retry.longestRetryWindow().toMillis());
       RosterCache roster = new RosterCache(kafka, topics.agents()).start();
       opened.add(0, roster);
       Duration rosterTimeout = settings.duration(NotifierSettings.ROSTER_TIMEOUT, NotifierSettings.DEFAULT_ROSTER_TIMEOUT);

@@ -24,6 +24,7 @@ public final class NotifierSettings {
   public static final Duration DEFAULT_ROSTER_TIMEOUT = Duration.ofSeconds(60);
   public static final String LEDGER_TIMEOUT = "ledger.timeout";
   public static final Duration DEFAULT_LEDGER_TIMEOUT = Duration.ofSeconds(60);
+  /** {@code channel.<route>.threads}: attempts a route runs at once; alerts waiting to retry hold no thread. */
   public static final int DEFAULT_ROUTE_THREADS = 2;
 
   private NotifierSettings() { }

@@ -36,6 +36,34 @@ public record RetrySettings(int attempts, Duration initialDelay, Duration maxDel
   }
 
   /**
+   * The least time from the first attempt to the last when every attempt fails at once (connection
+   * refused): the backoff delays with jitter at its lowest. An endpoint back within this window gets its
+   * alerts; an outage longer than {@link #longestRetryWindow()} dead-letters them.
+   */
+  public Duration shortestRetryWindow() {
+    return Duration.ofMillis(Math.round(backoffTotal().toMillis() * (1 - jitter)));
+  }
+
+  /** The most time from the first attempt to the last when every attempt fails at once. */
+  public Duration longestRetryWindow() {
+    return Duration.ofMillis(Math.round(backoffTotal().toMillis() * (1 + jitter)));
+  }
+
+  /** Sum of the delays before attempts 2..attempts: doubling from initialDelay, capped at maxDelay. */
+  private Duration backoffTotal() {
+    Duration total = Duration.ZERO;
+    Duration delay = initialDelay;
+    for (int retry = 1; retry < attempts; retry++) {
+      if (delay.equals(maxDelay)) {
+        return total.plus(maxDelay.multipliedBy(attempts - retry));
+      }
+      total = total.plus(delay);
+      delay = delay.multipliedBy(2).compareTo(maxDelay) > 0 ? maxDelay : delay.multipliedBy(2);
+    }
+    return total;
+  }
+
+  /**
    * The delay to ask Failsafe for when the receiver sent Retry-After. Failsafe applies jitter to a computed
    * delay too, and jitter may shorten it by up to {@code jitter}; dividing by (1 - jitter) keeps the
    * actual wait at or above what the receiver asked for.

@@ -1,13 +1,18 @@
 package com.coachstream.notifier.kafka;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.coachstream.avro.AgentProfile;
 import com.coachstream.avro.CoachingAlert;
 import com.coachstream.avro.NotificationDelivery;
 import com.coachstream.kafka.local.KafkaTestBroker;
+import com.coachstream.schemas.deadletter.DeadLetter;
 import com.coachstream.schemas.topics.TopicNames;
 import com.coachstream.schemas.topics.Topics;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,8 +98,46 @@ final class NotifierTestKit implements AutoCloseable {
     return readAll(t.name()).stream().map(r -> t.valueSerde().deserializer().deserialize(t.name(), r.value())).toList();
   }
 
+  /** The delivery records of one route, in the order written per ledger partition. */
+  List<NotificationDelivery> deliveries(String route) {
+    return deliveries().stream().filter(d -> d.getRoute().equals(route)).toList();
+  }
+
   List<ConsumerRecord<byte[], byte[]>> deadLetters() {
     return readAll(topics.deadLetter().name());
+  }
+
+  /** The alerts now in the alerts topic, by alert id: where each one sits, to check dead-letter headers against. */
+  Map<String, ConsumerRecord<byte[], byte[]>> alertRecords() {
+    var t = topics.alerts();
+    Map<String, ConsumerRecord<byte[], byte[]>> byId = new HashMap<>();
+    readAll(t.name()).forEach(r -> byId.put(t.valueSerde().deserializer().deserialize(t.name(), r.value()).getAlertId(), r));
+    return byId;
+  }
+
+  /**
+   * The dead-letter topic holds exactly these alerts, once each, as delivery failures on {@code route}: the
+   * original key and value bytes and every SPEC §8 header pointing back at the alert's record.
+   */
+  void assertDeadLetteredOnce(Collection<String> alertIds, String route) {
+    Map<String, ConsumerRecord<byte[], byte[]>> sources = alertRecords();
+    List<String> deadIds = new ArrayList<>();
+    for (ConsumerRecord<byte[], byte[]> dead : deadLetters()) {
+      String alertId = topics.alerts().valueSerde().deserializer().deserialize(topics.alerts().name(), dead.value()).getAlertId();
+      deadIds.add(alertId);
+      ConsumerRecord<byte[], byte[]> source = sources.get(alertId);
+      assertThat(source).as("dead letter of a known alert").isNotNull();
+      assertThat(dead.key()).isEqualTo(source.key());
+      assertThat(dead.value()).isEqualTo(source.value());
+      assertThat(DeadLetter.header(dead.headers(), DeadLetter.STAGE)).isEqualTo("deliver");
+      assertThat(DeadLetter.header(dead.headers(), DeadLetter.REASON)).isEqualTo("DELIVERY_FAILED");
+      assertThat(DeadLetter.header(dead.headers(), DeadLetter.MESSAGE)).contains(alertId).contains("route " + route);
+      assertThat(DeadLetter.header(dead.headers(), DeadLetter.SOURCE_TOPIC)).isEqualTo(topics.alerts().name());
+      assertThat(DeadLetter.header(dead.headers(), DeadLetter.SOURCE_PARTITION)).isEqualTo(String.valueOf(source.partition()));
+      assertThat(DeadLetter.header(dead.headers(), DeadLetter.SOURCE_OFFSET)).isEqualTo(String.valueOf(source.offset()));
+      assertThat(Instant.parse(DeadLetter.header(dead.headers(), DeadLetter.FAILED_AT))).isAfter(Instant.ofEpochMilli(source.timestamp() - 1));
+    }
+    assertThat(deadIds).containsExactlyInAnyOrderElementsOf(alertIds);
   }
 
   /** Every record now in the topic. */
