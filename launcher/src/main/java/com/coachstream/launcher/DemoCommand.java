@@ -1,13 +1,12 @@
 package com.coachstream.launcher;
 
-import com.coachstream.avro.AlertType;
 import com.coachstream.common.cli.CommonOptions;
 import com.coachstream.common.config.KafkaSettings;
 import com.coachstream.common.config.Settings;
 import com.coachstream.common.kafka.TopicCreator;
 import com.coachstream.kafka.local.LocalKafkaBroker;
-import com.coachstream.launcher.demo.DetectionScore;
 import com.coachstream.launcher.demo.Pipeline;
+import com.coachstream.launcher.demo.SummaryPrinter;
 import com.coachstream.launcher.demo.TopicMonitor;
 import com.coachstream.producer.CoachStreamProducer;
 import com.coachstream.producer.simulate.ContactCenter;
@@ -22,13 +21,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -143,7 +139,7 @@ final class DemoCommand implements Callable<Integer> {
         return t;
       });
       resources.push(ticker::shutdownNow);
-      SummaryPrinter summary = new SummaryPrinter(began, monitor, truth, result, simulatedUpTo);
+      SummaryPrinter summary = new SummaryPrinter(out, began, monitor, truth, result, simulatedUpTo);
       ticker.scheduleAtFixedRate(summary::print, 10, 10, TimeUnit.SECONDS);
 
       if (maxDuration != null) {
@@ -196,44 +192,6 @@ final class DemoCommand implements Callable<Integer> {
     Pipeline pipeline = Pipeline.start(common.settings(streamsDefaults), common.settings(notifierDefaults));
     resources.push(pipeline);
     return pipeline;
-  }
-
-  /** The periodic line: how far the story got and what the pipeline made of it. */
-  private final class SummaryPrinter {
-    private final Instant began;
-    private final TopicMonitor monitor;
-    private final GroundTruth truth;
-    private final AtomicReference<SimulationResult> result;
-    private final AtomicReference<Instant> simulatedUpTo;
-    private boolean finalScorePrinted;
-
-    SummaryPrinter(Instant began, TopicMonitor monitor, GroundTruth truth, AtomicReference<SimulationResult> result,
-        AtomicReference<Instant> simulatedUpTo) {
-      this.began = began;
-      this.monitor = monitor;
-      this.truth = truth;
-      this.result = result;
-      this.simulatedUpTo = simulatedUpTo;
-    }
-
-    synchronized void print() {
-      long seconds = Duration.between(began, Instant.now()).toSeconds();
-      LocalDate day = LocalDate.ofInstant(simulatedUpTo.get(), ZoneOffset.UTC);
-      String firstAlert = monitor.firstAlertSeen()
-          .map(at -> String.format(Locale.ROOT, " · first alert %d s after start", Duration.between(began, at).toSeconds()))
-          .orElse(" · no alert yet");
-      out.printf(Locale.ROOT, "--- %3d s · simulated up to %s · %,d window updates · %d slips · %d recoveries · %d dead letters%s%n",
-          seconds, day, monitor.windowUpdates(), monitor.count(AlertType.SLIP), monitor.count(AlertType.RECOVERY),
-          monitor.deadLetters(), firstAlert);
-      SimulationResult done = result.get();
-      if (done != null && !finalScorePrinted) {
-        finalScorePrinted = true;
-        out.printf(Locale.ROOT, "--- simulation finished: %,d events in %.0f s. Against the ground truth so far: %s%n",
-            done.events(), done.wallTime().toMillis() / 1000.0,
-            DetectionScore.of(truth.agents(), monitor.alerts()).summary());
-        out.println("--- the pipeline keeps running: try the HTTP API; Ctrl-C stops everything.");
-      }
-    }
   }
 
   private static void closeAll(Deque<AutoCloseable> resources) {
