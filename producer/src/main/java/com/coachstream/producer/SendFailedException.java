@@ -1,5 +1,6 @@
 package com.coachstream.producer;
 
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
 
 /**
@@ -18,6 +19,11 @@ public final class SendFailedException extends RuntimeException {
   /** True when the broker did not answer in time (down, unreachable, or the topic does not exist). */
   public boolean brokerUnreachable() {
     return brokerUnreachable;
+  }
+
+  /** True when the record is larger than Kafka takes ({@code max.request.size}, the topic's message size): no retry helps. */
+  public boolean recordTooLarge() {
+    return getCause() instanceof RecordTooLargeException;
   }
 
   static SendFailedException explain(Throwable error, String bootstrapServers, String topic) {

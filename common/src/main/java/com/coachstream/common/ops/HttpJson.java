@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -26,17 +25,6 @@ public final class HttpJson {
     exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
     try (var out = exchange.getResponseBody()) {
       out.write(bytes);
-    }
-  }
-
-  /**
-   * The request body, or null when it is larger than {@code limit} bytes: reading stops at the limit, so
-   * an oversize body costs no more memory than the limit.
-   */
-  public static byte[] readBody(HttpExchange exchange, int limit) throws IOException {
-    try (InputStream in = exchange.getRequestBody()) {
-      byte[] bytes = in.readNBytes(limit + 1);
-      return bytes.length > limit ? null : bytes;
     }
   }
 

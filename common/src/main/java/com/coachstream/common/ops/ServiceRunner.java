@@ -5,8 +5,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a started service until the JVM is asked to stop (Ctrl-C, SIGTERM), then closes it cleanly:
- * the one copy of the start/latch/cleanup dance every service's {@code main} needs.
+ * Runs a started service until the JVM is asked to stop (Ctrl-C, SIGTERM) or the calling thread is
+ * interrupted, then closes it cleanly: the one copy of the start/latch/cleanup dance every service's
+ * {@code main} needs.
  */
 public final class ServiceRunner {
 
@@ -14,23 +15,34 @@ public final class ServiceRunner {
 
   private ServiceRunner() { }
 
-  /** Blocks until shutdown; {@code service} is closed from the shutdown hook before this returns. */
+  /** Blocks until shutdown or interruption; {@code service} is closed before this returns. */
   public static void runUntilShutdown(String name, AutoCloseable service) {
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      log.info("Stopping {}", name);
-      try {
-        service.close();
-      } catch (Exception e) {
-        log.warn("Error while stopping {}: {}", name, e.toString());
-      } finally {
-        stopped.countDown();
-      }
-    }, name + "-shutdown"));
+    Thread hook = new Thread(() -> {
+      closeQuietly(name, service);
+      stopped.countDown();
+    }, name + "-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
     try {
       stopped.await();
     } catch (InterruptedException e) {
+      // stopped from inside the JVM (an embedding program or a test): close here, the hook is not needed
       Thread.currentThread().interrupt();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        return; // the JVM is already stopping: the hook closes the service
+      }
+      closeQuietly(name, service);
+    }
+  }
+
+  private static void closeQuietly(String name, AutoCloseable service) {
+    log.info("Stopping {}", name);
+    try {
+      service.close();
+    } catch (Exception e) {
+      log.warn("Error while stopping {}: {}", name, e.toString());
     }
   }
 }

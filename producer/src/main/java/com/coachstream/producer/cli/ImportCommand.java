@@ -8,6 +8,7 @@ import com.coachstream.producer.imports.FileImporter;
 import com.coachstream.producer.imports.ImportProgress;
 import com.coachstream.producer.imports.ImportSummary;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ public final class ImportCommand implements Callable<Integer> {
       ImportSummary summary = new FileImporter(producer, ImportProgress.forConsole(System.err), rejects).importFiles(files);
       summary.print(spec.commandLine().getOut());
       return summary.exitCode();
-    } catch (SendFailedException | IOException | ConfigException e) {
+    } catch (SendFailedException | IOException | UncheckedIOException | ConfigException e) {
       spec.commandLine().getErr().println("import failed: " + e.getMessage());
       return ProduceCommand.UNAVAILABLE;
     }

@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code produce serve}: HTTP ingest until stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -17,11 +19,15 @@ import picocli.CommandLine.Option;
         "400 when none was accepted; 401 without the bearer token (if set); 413 over the body limit;",
         "503 when Kafka did not acknowledge in time. Also /health, /ready, /metrics.",
         "Settings: http.port (8090), http.host (0.0.0.0), http.body-limit (1048576 bytes),",
-        "http.bearer-token (env COACHSTREAM_HTTP_BEARER_TOKEN; none = open)."})
+        "http.bearer-token (env COACHSTREAM_HTTP_BEARER_TOKEN; none = open).",
+        "Runs until Ctrl-C (or SIGTERM), or until the thread running it is interrupted when embedded."})
 public final class ServeCommand implements Callable<Integer> {
 
   @Mixin
   CommonOptions common;
+
+  @Spec
+  CommandSpec spec;
 
   @Option(names = "--port", description = "HTTP port (default: setting http.port, else 8090; 0 = any free port).")
   Integer port;
@@ -38,8 +44,13 @@ public final class ServeCommand implements Callable<Integer> {
     if (bodyLimit != null) {
       overrides.put(IngestServer.BODY_LIMIT, bodyLimit.toString());
     }
-    IngestServer server = IngestServer.start(common.settings(Map.of(), overrides));
-    ServiceRunner.runUntilShutdown("produce serve", server);
+    // Closed by the shutdown hook on Ctrl-C, or here when an embedding thread is interrupted (close is idempotent).
+    try (IngestServer server = IngestServer.start(common.settings(Map.of(), overrides))) {
+      // With --port 0 this line is the only way to learn the port.
+      spec.commandLine().getOut().printf("produce serve: listening on port %d (POST /v1/events, /health, /ready, /metrics)%n",
+          server.port());
+      ServiceRunner.runUntilShutdown("produce serve", server);
+    }
     return 0;
   }
 }

@@ -1,6 +1,8 @@
 package com.coachstream.producer.cli;
 
 import com.coachstream.common.cli.CommonOptions;
+import com.coachstream.common.config.ConfigException;
+import com.coachstream.common.config.Settings;
 import com.coachstream.producer.CoachStreamProducer;
 import com.coachstream.producer.SendFailedException;
 import com.coachstream.producer.simulate.ContactCenter;
@@ -13,7 +15,8 @@ import com.coachstream.producer.simulate.Simulation;
 import com.coachstream.producer.simulate.SimulationConfig;
 import com.coachstream.producer.simulate.SimulationResult;
 import com.coachstream.schemas.validation.ValidationException;
-import com.coachstream.common.config.Settings;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +25,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code produce simulate}: a simulated contact center with agents who slip at known times. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
@@ -36,6 +42,9 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Mixin
   CommonOptions common;
+
+  @Spec
+  CommandSpec spec;
 
   @Option(names = "--agents", defaultValue = "50", description = "Agents (default ${DEFAULT-VALUE}).")
   int agents;
@@ -81,21 +90,14 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (rate != null && playback != null) {
-      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--rate and --playback exclude each other");
-    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     Instant last = end != null ? end : start != null ? start.plus(Duration.ofDays(days)) : Instant.now().truncatedTo(ChronoUnit.SECONDS);
     if (last.isAfter(Instant.now().plus(Duration.ofHours(1)))) {
-      System.err.println("The history would end at " + last + ", more than 1 h in the future: events that far ahead are rejected. Use an earlier --start/--end.");
-      return 2;
+      throw new ParameterException(spec.commandLine(), "The history would end at " + last
+          + ", more than 1 h in the future: events that far ahead are rejected. Use an earlier --start/--end.");
     }
-    SimulationConfig config = SimulationConfig.builder()
-        .seed(seed).agents(agents).teams(teams).days(days).end(last).slipFraction(slipFraction).qaShare(qaShare)
-        .maxEvents(events == null ? Long.MAX_VALUE : events)
-        .maxWallTime(duration == null ? null : Settings.parseDuration("--duration", duration))
-        .pacing(rate != null ? Pacing.eventsPerSecond(rate)
-            : playback != null ? Pacing.compressedTo(Settings.parseDuration("--playback", playback)) : Pacing.asFastAsPossible())
-        .build();
+    SimulationConfig config = config(last);
     try (CoachStreamProducer producer = output == null ? CoachStreamProducer.create(common.settings(Map.of())) : null) {
       if (producer != null) {
         producer.awaitBroker();
@@ -103,15 +105,33 @@ public final class SimulateCommand implements Callable<Integer> {
       // Written first, so whoever watches the pipeline can compare alerts with the plan while it runs.
       GroundTruth.of(ContactCenter.generate(config)).write(groundTruth);
       EventSink sink = producer == null ? new JsonLinesSink(output) : new ProducerSink(producer);
-      SimulationResult result = Simulation.run(config, sink, (emitted, eventTime, fraction) ->
-          System.err.printf("simulated up to %s: %d events (%.0f%%)%n", eventTime.truncatedTo(ChronoUnit.MINUTES), emitted, fraction * 100));
-      System.out.printf("%d events from %s to %s (%s) in %.1f s; %d of %d agents slip; ground truth in %s%n",
+      SimulationResult result = Simulation.run(config, sink, (emitted, eventTime, fraction) -> err.printf(
+          "simulated up to %s: %d events (%.0f%%)%n", eventTime.truncatedTo(ChronoUnit.MINUTES), emitted, fraction * 100));
+      out.printf("%d events from %s to %s (%s) in %.1f s; %d of %d agents slip; ground truth in %s%n",
           result.events(), config.start(), config.end(), result.complete() ? "complete" : "stopped early",
           result.wallTime().toMillis() / 1000.0, result.groundTruth().slipping().size(), agents, groundTruth);
       return 0;
-    } catch (SendFailedException | ValidationException e) {
-      System.err.println("simulate failed: " + e.getMessage());
+    } catch (SendFailedException | ValidationException | IOException e) {
+      err.println("simulate failed: " + e.getMessage());
       return ProduceCommand.UNAVAILABLE;
+    }
+  }
+
+  /** The simulation the options ask for; contradictory or out-of-range options are a usage error (exit 2). */
+  private SimulationConfig config(Instant last) {
+    if (rate != null && playback != null) {
+      throw new ParameterException(spec.commandLine(), "--rate and --playback exclude each other");
+    }
+    try {
+      return SimulationConfig.builder()
+          .seed(seed).agents(agents).teams(teams).days(days).end(last).slipFraction(slipFraction).qaShare(qaShare)
+          .maxEvents(events == null ? Long.MAX_VALUE : events)
+          .maxWallTime(duration == null ? null : Settings.parseDuration("--duration", duration))
+          .pacing(rate != null ? Pacing.eventsPerSecond(rate)
+              : playback != null ? Pacing.compressedTo(Settings.parseDuration("--playback", playback)) : Pacing.asFastAsPossible())
+          .build();
+    } catch (IllegalArgumentException | ConfigException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
   }
 }

@@ -6,6 +6,7 @@ import com.coachstream.producer.http.RequestBody.Item;
 import com.coachstream.producer.ingest.EventChecker;
 import com.coachstream.producer.ingest.EventChecker.Checked;
 import com.coachstream.common.ops.HttpJson;
+import com.coachstream.schemas.validation.ReasonCode;
 import com.coachstream.schemas.validation.ValidationException;
 import com.coachstream.schemas.validation.Violation;
 import com.sun.net.httpserver.HttpExchange;
@@ -13,6 +14,7 @@ import com.sun.net.httpserver.HttpHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,6 +42,8 @@ final class IngestHandler implements HttpHandler {
 
   /** Longer than the producer's delivery timeout, so the producer's own error is what we report. */
   private static final Duration ACK_WAIT = Duration.ofSeconds(45);
+  /** A refused request's body is read and dropped up to this many times the body limit (see {@link #refuse}). */
+  private static final long DISCARD_FACTOR = 16;
 
   private final CoachStreamProducer producer;
   private final EventChecker checker;
@@ -65,21 +69,43 @@ final class IngestHandler implements HttpHandler {
     try (exchange) {
       if (!"POST".equals(exchange.getRequestMethod())) {
         exchange.getResponseHeaders().set("Allow", "POST");
-        HttpJson.respond(exchange, 405, error("METHOD_NOT_ALLOWED", "use POST"));
+        refuse(exchange, 405, error("METHOD_NOT_ALLOWED", "use POST"));
         return;
       }
       if (!token.admits(exchange)) {
         exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"coachstream\"");
-        HttpJson.respond(exchange, 401, error("UNAUTHORIZED", "a valid 'Authorization: Bearer <token>' header is required"));
+        refuse(exchange, 401, error("UNAUTHORIZED", "a valid 'Authorization: Bearer <token>' header is required"));
         return;
       }
-      byte[] body = declaredTooLarge(exchange) ? null : HttpJson.readBody(exchange, bodyLimit);
+      byte[] body = declaredTooLarge(exchange) ? null : readWithinLimit(exchange.getRequestBody());
       if (body == null) {
-        HttpJson.respond(exchange, 413, error("TOO_LARGE", "the body is larger than " + bodyLimit + " bytes; split it"));
+        refuse(exchange, 413, error("TOO_LARGE", "the body is larger than " + bodyLimit + " bytes; split it"));
         return;
       }
       requestTimer.record(() -> answer(exchange, body));
     }
+  }
+
+  /** The body, or null when it is larger than the limit: reading stops there, so it costs no more memory. */
+  private byte[] readWithinLimit(InputStream in) throws IOException {
+    byte[] bytes = in.readNBytes(bodyLimit + 1);
+    return bytes.length > bodyLimit ? null : bytes;
+  }
+
+  /**
+   * Answers without using the body, after reading and dropping what is left of it (up to {@link #DISCARD_FACTOR}
+   * times the limit): closing a connection with unread input makes TCP reset it, and the client would lose the
+   * answer that tells it to split the batch or send a token. Past that bound (an abusive upload) it is simply closed.
+   */
+  private void refuse(HttpExchange exchange, int status, Map<String, String> answer) throws IOException {
+    InputStream rest = exchange.getRequestBody();
+    byte[] buffer = new byte[8192];
+    long dropped = 0;
+    int read;
+    while (dropped < DISCARD_FACTOR * bodyLimit && (read = rest.read(buffer)) >= 0) {
+      dropped += read;
+    }
+    HttpJson.respond(exchange, status, answer);
   }
 
   private boolean declaredTooLarge(HttpExchange exchange) {
@@ -124,7 +150,7 @@ final class IngestHandler implements HttpHandler {
     List<CompletableFuture<RecordMetadata>> pending = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
       Item item = items.get(i);
-      Checked checked = item.error() != null ? Checked.rejected(List.of(item.error())) : checker.check(item.json());
+      Checked checked = item.check(checker);
       if (checked.isValid()) {
         pending.add(producer.sendValidated(checked.event()));
         results.add(null);
@@ -149,6 +175,10 @@ final class IngestHandler implements HttpHandler {
       brokerReachable.accept(true);
       return RecordResult.accepted(index, metadata.topic(), metadata.partition(), metadata.offset());
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof SendFailedException failure && failure.recordTooLarge()) {
+        // Refused for good, not failed: a 503 would invite the sender to retry it forever.
+        return RecordResult.rejected(index, ReasonCode.TOO_LARGE.name(), null, "the event is larger than Kafka accepts");
+      }
       if (e.getCause() instanceof SendFailedException failure && failure.brokerUnreachable()) {
         brokerReachable.accept(false);
       }

@@ -32,6 +32,7 @@ public final class IngestServer implements AutoCloseable {
   private final CoachStreamProducer producer;
   private final boolean ownsProducer;
   private final Thread brokerCheck;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private IngestServer(OpsServer http, CoachStreamProducer producer, boolean ownsProducer, Thread brokerCheck) {
     this.http = http;
@@ -81,14 +82,27 @@ public final class IngestServer implements AutoCloseable {
     return http.port();
   }
 
+  /** Stops serving, then closes or flushes the producer; a second call does nothing. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     http.close();
     brokerCheck.interrupt();
-    if (ownsProducer) {
-      producer.close();
-    } else {
-      producer.flush();
+    // Stopping often happens on an interrupted thread (an embedding launcher interrupts the serving thread), and
+    // Kafka's close and flush give up at once there: wait for the last acknowledgements first, then re-interrupt.
+    boolean interrupted = Thread.interrupted();
+    try {
+      if (ownsProducer) {
+        producer.close();
+      } else {
+        producer.flush();
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }

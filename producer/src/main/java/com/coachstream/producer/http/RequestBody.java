@@ -1,5 +1,8 @@
 package com.coachstream.producer.http;
 
+import com.coachstream.producer.ingest.EventChecker;
+import com.coachstream.producer.ingest.EventChecker.Checked;
+import com.coachstream.schemas.json.NoEcho;
 import com.coachstream.schemas.validation.ReasonCode;
 import com.coachstream.schemas.validation.ValidationException;
 import com.coachstream.schemas.validation.Violation;
@@ -25,7 +28,13 @@ final class RequestBody {
       .readerFor(JsonNode.class);
 
   /** One element of the body: a JSON value, or why it could not be read. */
-  record Item(JsonNode json, Violation error) { }
+  record Item(JsonNode json, Violation error) {
+
+    /** The event this element holds, or why it is rejected. */
+    Checked check(EventChecker checker) {
+      return error != null ? Checked.rejected(List.of(error)) : checker.check(json);
+    }
+  }
 
   private RequestBody() { }
 
@@ -46,11 +55,11 @@ final class RequestBody {
       return items;
     } catch (JsonProcessingException notOneValue) {
       if (text.startsWith("[") || text.lines().count() < 2) {
-        throw new ValidationException(ReasonCode.BAD_JSON, "body", "not valid JSON: " + notOneValue.getOriginalMessage());
+        throw new ValidationException(ReasonCode.BAD_JSON, "body", "not valid JSON: " + NoEcho.describe(notOneValue));
       }
       return ndjson(text);
     } catch (IOException e) {
-      throw new ValidationException(ReasonCode.BAD_JSON, "body", "cannot read the body: " + e.getMessage());
+      throw new ValidationException(ReasonCode.BAD_JSON, "body", "cannot read the body: " + NoEcho.describe(e));
     }
   }
 
@@ -60,8 +69,7 @@ final class RequestBody {
       try {
         items.add(new Item(STRICT.readValue(line), null));
       } catch (IOException e) {
-        String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-        items.add(new Item(null, new Violation(ReasonCode.BAD_JSON, "value", "not valid JSON: " + why)));
+        items.add(new Item(null, new Violation(ReasonCode.BAD_JSON, "value", "not valid JSON: " + NoEcho.describe(e))));
       }
     });
     return items;

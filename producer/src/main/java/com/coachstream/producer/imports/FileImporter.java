@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.errors.RecordTooLargeException;
 
 /**
  * {@code produce import}: streams files of events (JSON lines, QA CSV) to Kafka. Each record is checked
@@ -110,7 +109,7 @@ public final class FileImporter {
       producer.sendValidated(event).whenComplete((metadata, error) -> {
         if (error == null) {
           summary.accepted(correction);
-        } else if (error.getCause() instanceof RecordTooLargeException) {
+        } else if (error instanceof SendFailedException failure && failure.recordTooLarge()) {
           reject(new Rejection(file, record.line(), ReasonCode.TOO_LARGE, "the event is larger than Kafka accepts"));
         } else {
           brokerFailure.compareAndSet(null, error);

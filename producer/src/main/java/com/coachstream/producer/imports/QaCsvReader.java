@@ -2,15 +2,18 @@ package com.coachstream.producer.imports;
 
 import com.coachstream.producer.ingest.EventChecker;
 import com.coachstream.producer.ingest.EventChecker.Checked;
+import com.coachstream.schemas.json.NoEcho;
 import com.coachstream.schemas.validation.ReasonCode;
 import com.coachstream.schemas.validation.Violation;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.LinkedHashMap;
@@ -29,7 +32,7 @@ import java.util.Set;
  * {@code weight} (default 1), {@code comment} per row; {@code interactionId}, {@code evaluatorId},
  * {@code scorecardId}, {@code autoFail}, {@code purpose} (STANDARD | CALIBRATION), {@code retracted},
  * {@code comments} are taken from the evaluation's first row. A rejected evaluation is reported at the line
- * of its first row.
+ * of its first row; a row with more or fewer cells than the header is rejected as malformed.
  */
 public final class QaCsvReader implements RecordReader {
 
@@ -38,19 +41,27 @@ public final class QaCsvReader implements RecordReader {
       "interactionid", "agentid", "evaluatorid", "scorecardid", "evaluatedat", "comments");
   private static final Set<String> BOOLEAN_COLUMNS = Set.of("autofail", "retracted");
 
-  private final MappingIterator<Map<String, String>> rows;
+  private static final ObjectReader ROWS = CsvMapper.builder()
+      .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+      .enable(CsvParser.Feature.TRIM_SPACES)
+      // A row with fewer cells than the header is malformed (a stray line break), not a row with blanks.
+      .enable(CsvParser.Feature.FAIL_ON_MISSING_COLUMNS)
+      .build()
+      .readerForMapOf(String.class)
+      .with(CsvSchema.emptySchema().withHeader());
+  /** How far ahead the reader looks for anything but white space before it reads the header. */
+  private static final int BLANK_LOOKAHEAD = 1 << 16;
+
+  private final BufferedReader source;
   private final EventChecker checker;
+  private MappingIterator<Map<String, String>> rows;
   private Row pending;
+  private long lastMalformedLine;
   private boolean exhausted;
 
-  public QaCsvReader(Reader reader, EventChecker checker) throws IOException {
-    CsvMapper mapper = CsvMapper.builder()
-        .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
-        .enable(CsvParser.Feature.TRIM_SPACES)
-        .build();
-    this.rows = mapper.readerForMapOf(String.class)
-        .with(CsvSchema.emptySchema().withHeader())
-        .readValues(reader);
+  /** Reads the header with the first record, so that a broken header is a rejected line, not a failed import. */
+  public QaCsvReader(Reader reader, EventChecker checker) {
+    this.source = reader instanceof BufferedReader buffered ? buffered : new BufferedReader(reader);
     this.checker = checker;
   }
 
@@ -75,29 +86,91 @@ public final class QaCsvReader implements RecordReader {
       }
       criteria.add(criterionOf(row));
     }
-    return new SourceRecord(first.line, checker.check(evaluation));
+    return new SourceRecord(first.line, withoutCellText(checker.check(evaluation)));
   }
 
+  /**
+   * A stray quote can still make a row of the right length whose cells sit under the wrong headers, so a
+   * message quoting "the evaluatedAt" might quote a customer reference: CSV messages name the field, not its text.
+   */
+  private static Checked withoutCellText(Checked checked) {
+    return checked.isValid() ? checked : Checked.rejected(checked.violations().stream()
+        .map(v -> new Violation(v.reason(), v.field(), NoEcho.redact(v.message()))).toList());
+  }
+
+  /** The next row; a malformed row once, however many times the parser stumbles over what is left of it. */
   private Row readRow() {
     if (exhausted) {
       return null;
     }
+    if (rows == null) {
+      Row unreadableHeader = openWithHeader();
+      if (rows == null) {
+        exhausted = true;
+        return unreadableHeader; // null for a blank file
+      }
+    }
+    Row row = parseRow();
+    while (row != null && row.error != null && row.line <= lastMalformedLine) {
+      row = parseRow();
+    }
+    if (row != null && row.error != null) {
+      lastMalformedLine = row.line;
+    }
+    return row;
+  }
+
+  private Row parseRow() {
+    long line = rows.getCurrentLocation().getLineNr();
     try {
       if (!rows.hasNextValue()) {
         exhausted = true;
         return null;
       }
-      // The parser now stands on the row's start token, which Jackson places at the end of the line before.
-      long line = rows.getParser().currentTokenLocation().getLineNr() + 1;
+      // The parser now stands on the row's start token, which Jackson places at the end of the line before;
+      // a row that turns out malformed is reported there too, not where the parser gave up.
+      line = rows.getParser().currentTokenLocation().getLineNr() + 1;
       Map<String, String> raw = rows.nextValue();
       Map<String, String> normalised = new LinkedHashMap<>();
       raw.forEach((k, v) -> normalised.put(normalise(k), v == null ? "" : v.trim()));
       return new Row(line, normalised, null);
     } catch (IOException | RuntimeException e) {
-      long line = rows.getCurrentLocation().getLineNr();
-      String reason = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
       return new Row(line, Map.of(), Checked.rejected(List.of(
-          new Violation(ReasonCode.BAD_JSON, "row", "malformed CSV row: " + reason))));
+          new Violation(ReasonCode.BAD_JSON, "row", "malformed CSV row: " + NoEcho.describe(e)))));
+    }
+  }
+
+  /**
+   * Reads the header row. Null when it was read, or when the file is blank (no evaluations, nothing to report);
+   * otherwise one rejection at line 1: no row after a header that cannot be read can be matched to its columns.
+   */
+  private Row openWithHeader() {
+    try {
+      if (!onlyWhiteSpace()) {
+        rows = ROWS.readValues(source);
+      }
+      return null;
+    } catch (IOException | RuntimeException e) {
+      return new Row(1, Map.of(), Checked.rejected(List.of(
+          new Violation(ReasonCode.BAD_JSON, "header", "malformed CSV header: " + NoEcho.describe(e)))));
+    }
+  }
+
+  private boolean onlyWhiteSpace() throws IOException {
+    source.mark(BLANK_LOOKAHEAD);
+    try {
+      for (int i = 0; i < BLANK_LOOKAHEAD; i++) {
+        int c = source.read();
+        if (c < 0) {
+          return true;
+        }
+        if (!Character.isWhitespace(c)) {
+          return false;
+        }
+      }
+      return false;
+    } finally {
+      source.reset();
     }
   }
 
@@ -170,7 +243,10 @@ public final class QaCsvReader implements RecordReader {
 
   @Override
   public void close() throws IOException {
-    rows.close();
+    if (rows != null) {
+      rows.close();
+    }
+    source.close();
   }
 
   private record Row(long line, Map<String, String> cells, Checked error) {

@@ -2,8 +2,9 @@ package com.coachstream.producer.imports;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,14 +13,18 @@ import java.nio.file.Path;
 /**
  * Every rejected line as JSON lines: {@code {"file": ..., "line": 12, "reason": "OUT_OF_RANGE",
  * "message": "csat: csat must be between 1 and 5, was 7"}}. The line's content is not copied (PII).
+ *
+ * <p>Written as bytes by Jackson, which escapes what UTF-8 cannot carry: a message may quote a field holding half
+ * of a surrogate pair (JSON escapes can send one), which a character writer refuses to encode.
  */
 final class RejectsFile implements AutoCloseable {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private final BufferedWriter writer;
+  private static final byte[] LINE_END = System.lineSeparator().getBytes(StandardCharsets.UTF_8);
+  private final OutputStream out;
 
   RejectsFile(Path path) throws IOException {
-    this.writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
+    this.out = new BufferedOutputStream(Files.newOutputStream(path));
   }
 
   synchronized void write(Rejection rejection) {
@@ -29,15 +34,15 @@ final class RejectsFile implements AutoCloseable {
     node.put("reason", rejection.reason().name());
     node.put("message", rejection.message());
     try {
-      writer.write(node.toString());
-      writer.newLine();
+      out.write(MAPPER.writeValueAsBytes(node));
+      out.write(LINE_END);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the rejects file: " + e.getMessage(), e);
     }
   }
 
   @Override
-  public void close() throws IOException {
-    writer.close();
+  public synchronized void close() throws IOException {
+    out.close();
   }
 }

@@ -70,4 +70,43 @@ class QaCsvReaderTest {
     assertThat(records.get(0).checked().reason()).isEqualTo(ReasonCode.MISSING_FIELD);
     assertThat(records.get(0).checked().message()).isEqualTo("evaluatedAt: evaluatedAt is required");
   }
+
+  @Test
+  void anEmptyOrBlankFileHasNoEvaluations() throws Exception {
+    assertThat(read("")).isEmpty();
+    assertThat(read(" \n\n")).isEmpty();
+    assertThat(read(HEADER)).isEmpty();
+  }
+
+  @Test
+  void aHeaderThatCannotBeReadIsOneRejectionAtLineOne() throws Exception {
+    List<SourceRecord> records = read("\"Evaluation ID,Agent ID\ne-1,agent-1\n");
+    assertThat(records).singleElement().satisfies(r -> {
+      assertThat(r.line()).isEqualTo(1);
+      assertThat(r.checked().reason()).isEqualTo(ReasonCode.BAD_JSON);
+      assertThat(r.checked().message()).startsWith("header: malformed CSV header: Missing closing quote");
+    });
+  }
+
+  @Test
+  void aRowWithMoreOrFewerCellsThanTheHeaderIsMalformedAndItsCellsAreNotQuoted() throws Exception {
+    String header = "evaluationId,agentId,evaluatedAt,criterion,score,maxScore,customerRef\n";
+    List<SourceRecord> records = read(header
+        + "e-1,agent-1,2026-01-05T10:00:00Z,Empathy,3,5,CR77120ab,extra\n"
+        + "e-2,agent-2,2026-01-05T10:00:00Z,Empathy\n"
+        + "e-3,agent-3,2026-01-05T10:00:00Z,Empathy,3,5,CR77120ab\n");
+    assertThat(records).extracting(r -> r.checked().isValid() ? "valid" : r.checked().reason().name())
+        .containsExactly("BAD_JSON", "BAD_JSON", "valid");
+    assertThat(records.get(0).checked().message()).startsWith("row: malformed CSV row: Too many entries").doesNotContain("extra");
+    assertThat(records.get(1).checked().message()).startsWith("row: malformed CSV row: Not enough column values");
+  }
+
+  @Test
+  void aCellUnderTheWrongHeaderIsNotQuotedBack() throws Exception {
+    // A stray quote joins two rows into one of the right length: the customer reference lands under "evaluatedAt".
+    List<SourceRecord> records = read("evaluationId,agentId,evaluatedAt,criterion,score,maxScore\n"
+        + "e-1,agent-1,CR77120ab,Empathy,3,5\n");
+    assertThat(records.get(0).checked().reason()).isEqualTo(ReasonCode.BAD_JSON);
+    assertThat(records.get(0).checked().message()).contains("evaluatedAt must be an ISO-8601 timestamp").doesNotContain("CR77120ab");
+  }
 }

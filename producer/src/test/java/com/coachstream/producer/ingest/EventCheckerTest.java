@@ -103,4 +103,28 @@ class EventCheckerTest {
     assertThat(checked.reason()).isEqualTo(ReasonCode.BAD_JSON);
     assertThat(checked.message()).isEqualTo("holdSeconds: holdSeconds must be an integer");
   }
+
+  @Test
+  void twoEventsOnOneLineAreRejectedNotHalfImported() {
+    Checked checked = checker.parse(interaction("") + " " + interaction(""));
+    assertThat(checked.reason()).isEqualTo(ReasonCode.BAD_JSON);
+    assertThat(checked.message()).startsWith("line: not valid JSON: Trailing token");
+  }
+
+  @Test
+  void anUnquotedCustomerRefIsNotRepeatedInTheMessage() {
+    Checked checked = checker.parse(interaction(",\"customerRef\":CR88231x7"));
+    assertThat(checked.reason()).isEqualTo(ReasonCode.BAD_JSON);
+    assertThat(checked.message()).startsWith("line: not valid JSON: Unrecognized token '…'").contains("(column ")
+        .doesNotContain("CR88231x7");
+  }
+
+  @Test
+  void aTimestampBeyondEpochMillisecondsIsOutOfRangeNotAFailedSend() {
+    Checked checked = checker.parse(interaction("").replace("\"startedAt\":\"2026-03-02T10:00:00Z\"",
+        "\"startedAt\":\"-1000000000-01-01T00:00:00Z\""));
+    assertThat(checked.reason()).isEqualTo(ReasonCode.OUT_OF_RANGE);
+    assertThat(checked.message()).isEqualTo("startedAt: startedAt -1000000000-01-01T00:00:00Z is outside the timestamps Avro "
+        + "can carry (epoch milliseconds, years -292275055 to 292278994)");
+  }
 }

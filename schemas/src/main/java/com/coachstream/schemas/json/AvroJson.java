@@ -189,18 +189,29 @@ public final class AvroJson {
 
   private static Instant readInstant(JsonNode json, String path) {
     if (json.isIntegralNumber()) {
+      expect(json.canConvertToLong(), path, "epoch milliseconds or an ISO-8601 timestamp");
       return Instant.ofEpochMilli(json.longValue());
     }
     expect(json.isTextual(), path, "an ISO-8601 timestamp");
+    Instant instant;
     try {
-      return Instant.parse(json.textValue().trim());
+      instant = Instant.parse(json.textValue().trim());
     } catch (DateTimeParseException e) {
       try {
-        return java.time.OffsetDateTime.parse(json.textValue().trim()).toInstant();
+        instant = java.time.OffsetDateTime.parse(json.textValue().trim()).toInstant();
       } catch (DateTimeParseException again) {
+        // the text is not echoed: a malformed line may have slid a customer reference into this field
         throw new ValidationException(ReasonCode.BAD_JSON, fieldName(path),
-            fieldName(path) + " must be an ISO-8601 timestamp such as 2026-11-23T10:15:30Z, was '" + json.textValue() + "'");
+            fieldName(path) + " must be an ISO-8601 timestamp such as 2026-11-23T10:15:30Z");
       }
+    }
+    try {
+      instant.toEpochMilli();
+      return instant;
+    } catch (ArithmeticException tooFar) {
+      throw new ValidationException(ReasonCode.OUT_OF_RANGE, fieldName(path),
+          fieldName(path) + " " + instant + " is outside the timestamps Avro can carry (epoch milliseconds, years "
+              + "-292275055 to 292278994)");
     }
   }
 

@@ -3,7 +3,9 @@ package com.coachstream.schemas.json;
 import com.coachstream.schemas.validation.ReasonCode;
 import com.coachstream.schemas.validation.ValidationException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -13,16 +15,22 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public final class EventJson {
 
+  /** Anything after the object is an error: two events on one line would otherwise lose the second silently. */
+  private static final ObjectReader STRICT = AvroJson.MAPPER.readerFor(JsonNode.class)
+      .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
   private EventJson() { }
 
-  /** Parses one JSON text into its event; malformed JSON and unknown types fail with a reason. */
+  /**
+   * Parses one JSON text (e.g. a line of a JSON-lines file) into its event; malformed JSON and unknown types
+   * fail with a reason. The message never quotes the input: it may hold a customer reference.
+   */
   public static SpecificRecord parse(String text) {
     JsonNode node;
     try {
-      node = AvroJson.MAPPER.readTree(text);
+      node = STRICT.readValue(text);
     } catch (JsonProcessingException e) {
-      throw new ValidationException(ReasonCode.BAD_JSON, "line",
-          "not valid JSON: " + e.getOriginalMessage());
+      throw new ValidationException(ReasonCode.BAD_JSON, "line", "not valid JSON: " + NoEcho.describe(e));
     }
     return fromJson(node);
   }

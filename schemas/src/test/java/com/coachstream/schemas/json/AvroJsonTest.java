@@ -106,4 +106,23 @@ class AvroJsonTest {
     assertThat(EventJson.toJson(Fixtures.agent()).get("type").textValue()).isEqualTo("agent");
     assertThat(EventJson.fromJson(EventJson.toJson(Fixtures.evaluation()))).isEqualTo(Fixtures.evaluation());
   }
+
+  @Test
+  void twoEventsOnOneLineAndTimestampsAvroCannotCarryAreRejected() {
+    assertThatThrownBy(() -> EventJson.parse("{\"type\":\"agent\",\"agentId\":\"a\",\"displayName\":\"A\"} {\"type\":\"agent\"}"))
+        .satisfies(e -> assertThat(((ValidationException) e).reason()).isEqualTo(ReasonCode.BAD_JSON));
+    assertThatThrownBy(() -> EventJson.parse("""
+        {"type":"qa_evaluation","evaluationId":"e","agentId":"a1","evaluatedAt":"-999999999-01-01T00:00:00Z",
+         "criteria":[{"skill":"empathy","score":4,"maxScore":5}]}"""))
+        .satisfies(e -> assertThat(((ValidationException) e).reason()).isEqualTo(ReasonCode.OUT_OF_RANGE));
+  }
+
+  @Test
+  void parseErrorsNeverQuoteTheInput() {
+    assertThatThrownBy(() -> EventJson.parse("{\"type\":\"interaction\",\"customerRef\":CR7731ab}"))
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("CR7731ab"));
+    assertThatThrownBy(() -> EventJson.parse("""
+        {"type":"qa_evaluation","evaluationId":"e","agentId":"a1","evaluatedAt":"CR7731ab","criteria":[]}"""))
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("CR7731ab"));
+  }
 }
