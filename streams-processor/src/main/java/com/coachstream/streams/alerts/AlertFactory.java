@@ -7,7 +7,7 @@ import com.coachstream.avro.FocusSkill;
 import com.coachstream.avro.SkillCategory;
 import com.coachstream.avro.SkillDelta;
 import com.coachstream.streams.scoring.Evidence;
-import com.coachstream.streams.scoring.SkillAggregate;
+import com.coachstream.streams.scoring.SkillStats;
 import com.coachstream.streams.scoring.WindowView;
 import com.coachstream.streams.slip.CategoryMeasure;
 import com.coachstream.streams.slip.SlipRules;
@@ -80,12 +80,12 @@ public final class AlertFactory {
   /** Each skill of the category observed in the window against its baseline, worst delta first (no baseline last). */
   static List<SkillDelta> skillDeltas(SkillCategory category, WindowView window, WindowView baseline) {
     List<SkillDelta> deltas = new ArrayList<>();
-    for (Map.Entry<String, SkillAggregate> e : window.skills().entrySet()) {
+    for (Map.Entry<String, SkillStats> e : window.skills().entrySet()) {
       if (e.getValue().category() != category) {
         continue;
       }
       double score = e.getValue().score();
-      SkillAggregate before = baseline.skills().get(e.getKey());
+      SkillStats before = baseline.skills().get(e.getKey());
       Double base = before == null ? null : before.score();
       deltas.add(new SkillDelta(e.getKey(), score, base, base == null ? null : score - base));
     }

@@ -6,6 +6,8 @@ import com.coachstream.avro.CoachingAlert;
 import com.coachstream.schemas.json.AvroJson;
 import com.coachstream.streams.scoring.AgentState;
 import com.coachstream.streams.scoring.WindowRecords;
+import com.coachstream.streams.scoring.WindowSweep;
+import com.coachstream.streams.topology.StoredAgentHistory;
 import com.coachstream.streams.topology.CoachingTopology;
 import com.coachstream.streams.window.WindowSpec;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -28,17 +31,19 @@ final class LocalQueries {
   private final KafkaStreams streams;
   private final WindowSpec windows;
   private final WindowRecords records;
+  private final WindowSweep sweep;
 
   LocalQueries(KafkaStreams streams, WindowSpec windows) {
     this.streams = streams;
     this.windows = windows;
     this.records = new WindowRecords(windows);
+    this.sweep = new WindowSweep(windows);
   }
 
   /** The agent's non-empty windows overlapping [from, to] that its state still holds, or empty if unknown here. */
   Optional<List<JsonNode>> scores(String agentId, String fromParam, String toParam) {
     AgentState state = this.<AgentState>store(CoachingTopology.AGENT_STATE_STORE).get(agentId);
-    if (state == null || state.slices().isEmpty()) {
+    if (state == null || state.oldestSlice() == AgentState.NONE) {
       return Optional.empty();
     }
     long to = TimeParam.parse("to", toParam, state.newestEventTime());
@@ -46,15 +51,19 @@ final class LocalQueries {
     if (from > to) {
       throw new IllegalArgumentException("from must not be after to");
     }
-    long first = Math.max(windows.firstWindowStartContaining(from), state.slices().keySet().iterator().next());
+    long first = Math.max(windows.firstWindowStartContaining(from), state.oldestSlice());
+    long last = Math.min(windows.lastWindowStartContaining(to), first + (MAX_WINDOWS - 1) * windows.advanceMs());
     String teamId = teamOf(agentId, state);
     List<JsonNode> result = new ArrayList<>();
-    for (long start = first; start <= windows.lastWindowStartContaining(to) && result.size() < MAX_WINDOWS;
-        start += windows.advanceMs()) {
-      AgentSkillWindow window = records.record(agentId, teamId, start, records.view(state, start));
-      if (window != null) {
-        result.add(AvroJson.toJson(window));
-      }
+    if (first <= last) {
+      StoredAgentHistory history = new StoredAgentHistory(agentId, historyStore(CoachingTopology.AGENT_SLICES_STORE),
+          historyStore(CoachingTopology.AGENT_IDS_STORE));
+      sweep.sweep(history.slices(first, last + windows.sizeMs()), first, last, (start, view) -> {
+        AgentSkillWindow window = records.record(agentId, teamId, start, view);
+        if (window != null) {
+          result.add(AvroJson.toJson(window));
+        }
+      });
     }
     return Optional.of(result);
   }
@@ -66,7 +75,7 @@ final class LocalQueries {
       all.forEachRemaining(kv -> {
         if (teamId.equals(teamOf(kv.key, kv.value)) && kv.value.newestEventTime() != AgentState.NONE) {
           long start = windows.currentWindowStart(kv.value.newestEventTime());
-          AgentSkillWindow window = records.record(kv.key, teamId, start, records.view(kv.value, start));
+          AgentSkillWindow window = records.record(kv.key, teamId, start, kv.value.currentWindow());
           if (window != null) {
             result.add(AvroJson.toJson(window));
           }
@@ -96,5 +105,9 @@ final class LocalQueries {
 
   private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
     return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
+  }
+
+  private <V> ReadOnlyKeyValueStore<Bytes, V> historyStore(String name) {
+    return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<Bytes, V>keyValueStore()));
   }
 }

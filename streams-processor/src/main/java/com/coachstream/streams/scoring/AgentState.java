@@ -2,28 +2,27 @@ package com.coachstream.streams.scoring;
 
 import com.coachstream.avro.SkillCategory;
 import com.coachstream.streams.slip.CategoryState;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 
 /**
- * Everything the processor keeps per agent, read and written once per event: the slices (keyed by slice
- * start) that windows and baselines are derived from, each category's slip state, the newest accepted event
- * time (for lateness and expiry), the last team seen on an interaction, and the range of slices changed
- * since the windows were last published.
+ * What the processor keeps per agent and reads and writes on every event, kept small: each category's slip
+ * state, the newest accepted event time (for lateness and expiry), the last team seen on an interaction,
+ * the range of slices changed since the windows were last published, where the stored slices begin, and
+ * the {@link CurrentWindow} with its baseline as running sums. The slices and remembered ids themselves
+ * are the {@link AgentHistory}, stored apart.
  */
 public final class AgentState {
 
   public static final long NONE = Long.MIN_VALUE;
 
-  private final TreeMap<Long, Slice> slices = new TreeMap<>();
   private final EnumMap<SkillCategory, CategoryState> categories = new EnumMap<>(SkillCategory.class);
   private long newestEventTime = NONE;
   private String teamId;
   private long dirtyFrom = NONE;
   private long dirtyTo = NONE;
+  private long oldestSlice = NONE;
+  CurrentWindow current = new CurrentWindow();
 
   public long newestEventTime() {
     return newestEventTime;
@@ -41,39 +40,6 @@ public final class AgentState {
     this.teamId = teamId;
   }
 
-  public Slice slice(long sliceStart) {
-    return slices.computeIfAbsent(sliceStart, s -> new Slice());
-  }
-
-  /** Slices with start in {@code [from, to)}, oldest first. */
-  public Collection<Slice> slicesBetween(long from, long to) {
-    return slices.subMap(from, true, to, false).values();
-  }
-
-  public Map<Long, Slice> slices() {
-    return slices;
-  }
-
-  public boolean hasInteraction(String interactionId) {
-    for (Slice slice : slices.values()) {
-      if (slice.hasInteraction(interactionId)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** The remembered evaluation with this id and the start of the slice holding it. */
-  public Optional<Map.Entry<Long, RecordedEvaluation>> findEvaluation(String evaluationId) {
-    for (Map.Entry<Long, Slice> e : slices.entrySet()) {
-      RecordedEvaluation evaluation = e.getValue().evaluation(evaluationId);
-      if (evaluation != null) {
-        return Optional.of(Map.entry(e.getKey(), evaluation));
-      }
-    }
-    return Optional.empty();
-  }
-
   public CategoryState category(SkillCategory category) {
     return categories.getOrDefault(category, CategoryState.INITIAL);
   }
@@ -86,9 +52,23 @@ public final class AgentState {
     return categories;
   }
 
-  /** Drops the slices (and with them the remembered ids) older than {@code oldestSlice}. */
-  public void expireBefore(long oldestSlice) {
-    slices.headMap(oldestSlice, false).clear();
+  /** Start of the oldest slice that may still be stored ({@link #NONE} when none ever was). */
+  public long oldestSlice() {
+    return oldestSlice;
+  }
+
+  void oldestSlice(long sliceStart) {
+    oldestSlice = sliceStart;
+  }
+
+  /** Notes that a slice starting at {@code sliceStart} is stored. */
+  void storedSlice(long sliceStart) {
+    oldestSlice = oldestSlice == NONE ? sliceStart : Math.min(oldestSlice, sliceStart);
+  }
+
+  /** The current window (ending with the newest event's slice), as published and queried. */
+  public WindowView currentWindow() {
+    return current.view();
   }
 
   public void markDirty(long sliceStart) {

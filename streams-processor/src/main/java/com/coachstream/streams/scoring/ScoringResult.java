@@ -3,8 +3,12 @@ package com.coachstream.streams.scoring;
 import com.coachstream.avro.CoachingAlert;
 import java.util.List;
 
-/** What scoring one event did: its outcome, the current window it landed in, and the alerts it raised. */
-public record ScoringResult(Outcome outcome, long windowStart, List<CoachingAlert> alerts, String lateMessage) {
+/**
+ * What scoring one event did: its outcome, the current window it landed in (start, and the window itself
+ * to publish), and the alerts it raised.
+ */
+public record ScoringResult(Outcome outcome, long windowStart, WindowView window, List<CoachingAlert> alerts,
+    String lateMessage) {
 
   public enum Outcome {
     /** A new event, applied. */
@@ -20,11 +24,11 @@ public record ScoringResult(Outcome outcome, long windowStart, List<CoachingAler
   }
 
   static ScoringResult duplicate() {
-    return new ScoringResult(Outcome.DUPLICATE, AgentState.NONE, List.of(), null);
+    return new ScoringResult(Outcome.DUPLICATE, AgentState.NONE, null, List.of(), null);
   }
 
   static ScoringResult late(String message) {
-    return new ScoringResult(Outcome.LATE, AgentState.NONE, List.of(), message);
+    return new ScoringResult(Outcome.LATE, AgentState.NONE, null, List.of(), message);
   }
 
   /** Whether the agent's state changed, so it must be written back. */

@@ -2,21 +2,24 @@ package com.coachstream.streams.scoring;
 
 import com.coachstream.avro.SkillCategory;
 
-/** Running aggregate of one skill's observations: weighted sum, weight, count, min, max. */
+/**
+ * Running aggregate of one skill's observations in one slice: weighted sum and weight (exact, see
+ * {@link ExactSum}), count, min, max.
+ */
 public final class SkillAggregate {
 
   private final SkillCategory category;
-  private double weightedSum;
-  private double weight;
+  private final ExactSum weightedSum;
+  private final ExactSum weight;
   private int count;
   private double min = Double.POSITIVE_INFINITY;
   private double max = Double.NEGATIVE_INFINITY;
 
   public SkillAggregate(SkillCategory category) {
-    this.category = category;
+    this(category, new ExactSum(), new ExactSum(), 0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
   }
 
-  public SkillAggregate(SkillCategory category, double weightedSum, double weight, int count, double min, double max) {
+  SkillAggregate(SkillCategory category, ExactSum weightedSum, ExactSum weight, int count, double min, double max) {
     this.category = category;
     this.weightedSum = weightedSum;
     this.weight = weight;
@@ -26,19 +29,11 @@ public final class SkillAggregate {
   }
 
   public void add(double score, double observationWeight) {
-    weightedSum += score * observationWeight;
-    weight += observationWeight;
+    weightedSum.add(score * observationWeight);
+    weight.add(observationWeight);
     count++;
     min = Math.min(min, score);
     max = Math.max(max, score);
-  }
-
-  public void merge(SkillAggregate other) {
-    weightedSum += other.weightedSum;
-    weight += other.weight;
-    count += other.count;
-    min = Math.min(min, other.min);
-    max = Math.max(max, other.max);
   }
 
   public SkillCategory category() {
@@ -47,15 +42,19 @@ public final class SkillAggregate {
 
   /** Weighted mean of the observations. */
   public double score() {
-    return weightedSum / weight;
+    return weightedSum.doubleValue() / weight.doubleValue();
   }
 
-  public double weightedSum() {
+  ExactSum weightedSum() {
     return weightedSum;
   }
 
-  public double weight() {
+  ExactSum weightSum() {
     return weight;
+  }
+
+  public double weight() {
+    return weight.doubleValue();
   }
 
   public int count() {

@@ -21,24 +21,6 @@ public final class WindowRecords {
     this.windows = windows;
   }
 
-  /**
-   * Starts of every window holding a slice changed since the last publication, oldest first: the windows
-   * the compacted topic still needs to receive.
-   */
-  public List<Long> changedWindowStarts(AgentState state) {
-    List<Long> starts = new ArrayList<>();
-    if (state.isDirty()) {
-      for (long s = windows.firstWindowStartContaining(state.dirtyFrom()); s <= state.dirtyTo(); s += windows.advanceMs()) {
-        starts.add(s);
-      }
-    }
-    return starts;
-  }
-
-  public WindowView view(AgentState state, long windowStart) {
-    return WindowView.of(state.slicesBetween(windowStart, windowStart + windows.sizeMs()));
-  }
-
   public static AgentWindowKey key(String agentId, long windowStart) {
     return new AgentWindowKey(agentId, Instant.ofEpochMilli(windowStart));
   }
@@ -52,8 +34,8 @@ public final class WindowRecords {
       return null;
     }
     List<SkillScore> skills = new ArrayList<>();
-    for (Map.Entry<String, SkillAggregate> e : view.skills().entrySet()) {
-      SkillAggregate a = e.getValue();
+    for (Map.Entry<String, SkillStats> e : view.skills().entrySet()) {
+      SkillStats a = e.getValue();
       skills.add(new SkillScore(e.getKey(), a.category(), a.score(), a.weight(), a.count(), a.min(), a.max()));
     }
     List<CategoryScore> categories = new ArrayList<>();
@@ -63,7 +45,7 @@ public final class WindowRecords {
       }
     }
     KpiSums k = view.kpis();
-    Kpis kpis = new Kpis(k.interactions, k.csatMean(), k.csatCount, k.fcrRate(), k.meanHandleSeconds(), k.sentimentMean());
+    Kpis kpis = new Kpis(k.interactions(), k.csatMean(), k.csatCount(), k.fcrRate(), k.meanHandleSeconds(), k.sentimentMean());
     return AgentSkillWindow.newBuilder()
         .setAgentId(agentId)
         .setTeamId(teamId)

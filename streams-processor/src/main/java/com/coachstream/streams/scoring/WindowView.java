@@ -9,75 +9,87 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The aggregates of one period (a window or a baseline) derived from its slices: skill aggregates,
- * per-category distinct sources, the lowest-scored sources per category, and KPI sums. In-memory work over
- * the period's slices; nothing here touches the state store.
+ * One period (a window or a baseline) as scoring, alerts and published records see it: per-skill stats,
+ * per-category scores and distinct sources, the lowest-scored sources per category, KPIs and the newest
+ * event time. Built from the incrementally kept sums of the current window, or from the period's slices;
+ * both give the same bits (exact sums). Evidence is only known when built from slices.
  */
 public final class WindowView {
 
-  private final Map<String, SkillAggregate> skills = new TreeMap<>();
-  private final EnumMap<SkillCategory, Integer> samples = new EnumMap<>(SkillCategory.class);
-  private final EnumMap<SkillCategory, List<Evidence>> evidence = new EnumMap<>(SkillCategory.class);
+  private static final SkillCategory[] CATEGORIES = SkillCategory.values();
+
+  private final Map<String, SkillStats> skills;
+  private final double[] categoryScores = new double[CATEGORIES.length];
+  private final int[] samples = new int[CATEGORIES.length];
   private final KpiSums kpis = new KpiSums();
-  private long latestEventTime = Long.MIN_VALUE;
+  private final EnumMap<SkillCategory, List<Evidence>> evidence;
+  private final long latestEventTime;
 
-  public static WindowView of(Iterable<Slice> slices) {
-    WindowView view = new WindowView();
-    for (Slice slice : slices) {
-      view.add(slice);
+  /** A snapshot: later changes to {@code sums} or {@code extremes} do not show here. */
+  private WindowView(PeriodSums sums, Extremes extremes, EnumMap<SkillCategory, List<Evidence>> evidence,
+      long latestEventTime) {
+    this.evidence = evidence;
+    this.latestEventTime = latestEventTime;
+    for (SkillCategory category : CATEGORIES) {
+      categoryScores[category.ordinal()] = sums.categoryScore(category);
+      samples[category.ordinal()] = sums.samples(category);
     }
-    view.evidence.values().forEach(Slice::keepWorst);
-    return view;
+    kpis.merge(sums.kpis, 1);
+    Map<String, SkillStats> stats = new TreeMap<>();
+    sums.skills.forEach((skill, s) -> stats.put(skill, new SkillStats(s.category,
+        s.weightedSum.doubleValue() / s.weight.doubleValue(), s.weight.doubleValue(), (int) s.count,
+        extremes == null ? Double.NaN : extremes.min(skill), extremes == null ? Double.NaN : extremes.max(skill))));
+    this.skills = Collections.unmodifiableMap(stats);
   }
 
-  private void add(Slice slice) {
-    slice.interactionSkills.forEach((skill, aggregate) -> skills.computeIfAbsent(skill,
-        s -> new SkillAggregate(aggregate.category())).merge(aggregate));
-    slice.interactionSources.forEach((category, n) -> samples.merge(category, n, Integer::sum));
-    slice.interactionEvidence.forEach((category, worst) ->
-        evidence.computeIfAbsent(category, c -> new ArrayList<>()).addAll(worst));
-    kpis.merge(slice.kpis);
-    latestEventTime = Math.max(latestEventTime, slice.latestInteractionTime);
-    for (RecordedEvaluation evaluation : slice.evaluations.values()) {
-      if (!evaluation.observations().isEmpty()) {
-        latestEventTime = Math.max(latestEventTime, evaluation.eventTime());
-      }
-      for (Observation o : evaluation.observations()) {
-        skills.computeIfAbsent(o.skill(), s -> new SkillAggregate(o.category())).add(o.score(), o.weight());
-      }
-      Slice.lowestPerCategory(evaluation.observations()).forEach((category, lowest) -> {
-        samples.merge(category, 1, Integer::sum);
-        evidence.computeIfAbsent(category, c -> new ArrayList<>()).add(lowest);
-      });
-    }
+  /** A view over kept sums; min, max and evidence as given (null when not known). */
+  static WindowView of(PeriodSums sums, Extremes extremes, long latestEventTime) {
+    return new WindowView(sums, extremes, null, latestEventTime);
   }
 
-  /** Skill id to aggregate, sorted by skill id. */
-  public Map<String, SkillAggregate> skills() {
-    return Collections.unmodifiableMap(skills);
+  /** The period made of these slices (each given with its start, oldest first), with its evidence. */
+  public static WindowView of(Map<Long, Slice> slices) {
+    PeriodSums sums = new PeriodSums();
+    Extremes extremes = new Extremes();
+    EnumMap<SkillCategory, List<Evidence>> evidence = new EnumMap<>(SkillCategory.class);
+    long latest = Long.MIN_VALUE;
+    for (Map.Entry<Long, Slice> e : slices.entrySet()) {
+      Slice slice = e.getValue();
+      slice.contributeTo(sums, 1);
+      slice.extremesInto(extremes, e.getKey());
+      slice.evidenceInto(evidence);
+      latest = Math.max(latest, slice.latestCountedTime());
+    }
+    evidence.values().forEach(Slice::keepWorst);
+    return new WindowView(sums, extremes, evidence, latest);
+  }
+
+  /** Skill id to its stats in the period, sorted by skill id. */
+  public Map<String, SkillStats> skills() {
+    return skills;
   }
 
   /** Mean of the scores of the category's skills observed in the period; NaN when none was. */
   public double categoryScore(SkillCategory category) {
-    double sum = 0;
-    int n = 0;
-    for (SkillAggregate aggregate : skills.values()) {
-      if (aggregate.category() == category) {
-        sum += aggregate.score();
-        n++;
-      }
-    }
-    return n == 0 ? Double.NaN : sum / n;
+    return categoryScores[category.ordinal()];
   }
 
   /** Distinct source events that gave the category at least one observation. */
   public int samples(SkillCategory category) {
-    return samples.getOrDefault(category, 0);
+    return samples[category.ordinal()];
+  }
+
+  /** Whether {@link #evidence} is known (views built from slices). */
+  public boolean hasEvidence() {
+    return evidence != null;
   }
 
   /** Up to three lowest-scored source events of the category, worst first. */
   public List<Evidence> evidence(SkillCategory category) {
-    return Collections.unmodifiableList(evidence.getOrDefault(category, List.of()));
+    if (evidence == null) {
+      throw new IllegalStateException("Evidence is only known for a period built from its slices");
+    }
+    return Collections.unmodifiableList(evidence.getOrDefault(category, new ArrayList<>()));
   }
 
   /**
@@ -94,6 +106,6 @@ public final class WindowView {
 
   /** Whether no event at all (no skill observation, no interaction) fell in the period. */
   public boolean isEmpty() {
-    return skills.isEmpty() && kpis.interactions == 0;
+    return skills.isEmpty() && kpis.isEmpty();
   }
 }

@@ -21,7 +21,8 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * interactions-source   -> validate-interactions   \
  *                                                    score-events -> skill-scores-sink, alerts-sink
- * qa-evaluations-source -> validate-qa-evaluations /   (agent-state-store, roster-store, alerts-store)
+ * qa-evaluations-source -> validate-qa-evaluations /   (agent-state-store, agent-slices-store,
+ *                                                        agent-ids-store, roster-store, alerts-store)
  * agents-source         -> roster-update              (roster-store)
  * </pre>
  * Undecodable records and rejected ones (invalid, late) reach the dead-letter topic through
@@ -39,8 +40,15 @@ public final class CoachingTopology {
   public static final String SCORE_PROCESSOR = "score-events";
   public static final String SKILL_SCORES_SINK = "skill-scores-sink";
   public static final String ALERTS_SINK = "alerts-sink";
-  /** Per-agent slices and slip state; its changelog is {@code <application-id>-agent-state-store-changelog}. */
+  /**
+   * Per-agent state read and written on every event (slip state, current window and baseline sums); its
+   * changelog is {@code <application-id>-agent-state-store-changelog}.
+   */
   public static final String AGENT_STATE_STORE = "agent-state-store";
+  /** Per agent and {@code window.advance} slice: the partial aggregates windows are derived from. */
+  public static final String AGENT_SLICES_STORE = "agent-slices-store";
+  /** Per agent and accepted source id (hashed): the slice holding it, to recognise re-sends and corrections. */
+  public static final String AGENT_IDS_STORE = "agent-ids-store";
   public static final String ROSTER_STORE = "roster-store";
   public static final String ALERTS_STORE = "alerts-store";
 
@@ -73,6 +81,10 @@ public final class CoachingTopology {
 
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AGENT_STATE_STORE),
         Serdes.String(), new AgentStateSerde()), SCORE_PROCESSOR);
+    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AGENT_SLICES_STORE),
+        Serdes.Bytes(), new SliceSerde()), SCORE_PROCESSOR);
+    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AGENT_IDS_STORE),
+        Serdes.Bytes(), Serdes.Long()), SCORE_PROCESSOR);
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ROSTER_STORE),
         Serdes.String(), new AvroSerde<>(AgentProfile.class)), ROSTER_PROCESSOR, SCORE_PROCESSOR);
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ALERTS_STORE),

@@ -10,13 +10,17 @@ import com.coachstream.streams.scoring.AgentScorer;
 import com.coachstream.streams.scoring.AgentState;
 import com.coachstream.streams.scoring.ScorableEvent;
 import com.coachstream.streams.scoring.ScoringResult;
+import com.coachstream.streams.scoring.Slice;
 import com.coachstream.streams.scoring.WindowRecords;
+import com.coachstream.streams.scoring.WindowSweep;
+import com.coachstream.streams.scoring.WindowView;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -26,22 +30,26 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Scores each valid event into its agent's state: one read and one write of the state per event, the
- * event's current window published at once, alerts emitted. The other windows an event changed (every
- * window holding a changed slice) are published by a wall-clock punctuation every
- * {@code scores.publish.interval}, once per agent however many events changed it, so per-event cost does
- * not grow with {@code window.size / window.advance} and the compacted topic ends with every window's final
- * state. Which agents have unpublished changes is kept in the state itself (and mirrored in memory).
+ * Scores each valid event into its agent's state and history: per event one read and one write of the
+ * agent's small state, of one slice and of one remembered id, the event's current window published at once
+ * (as scoring derived it), alerts emitted. The other windows an event changed (every window holding a
+ * changed slice) are published by a wall-clock punctuation every {@code scores.publish.interval}, once per
+ * agent however many events changed it, derived in one sweep over the agent's slices, so per-event cost
+ * does not grow with {@code window.size / window.advance} and the compacted topic ends with every window's
+ * final state. Which agents have unpublished changes is kept in the state itself (and mirrored in memory).
  */
 final class ScoringProcessor implements Processor<String, ScorableEvent, Object, Object> {
 
   private final AgentScorer scorer;
   private final WindowRecords windows;
+  private final WindowSweep sweep;
   private final Duration publishInterval;
   private final Duration alertsRetention;
   private final Set<String> agentsWithUnpublishedWindows = new LinkedHashSet<>();
   private ProcessorContext<Object, Object> context;
   private KeyValueStore<String, AgentState> agents;
+  private KeyValueStore<Bytes, Slice> slices;
+  private KeyValueStore<Bytes, Long> ids;
   private KeyValueStore<String, AgentProfile> roster;
   private KeyValueStore<String, CoachingAlert> alerts;
   private Sensor duplicates;
@@ -52,6 +60,7 @@ final class ScoringProcessor implements Processor<String, ScorableEvent, Object,
   ScoringProcessor(AgentScorer scorer, Duration publishInterval, Duration alertsRetention) {
     this.scorer = scorer;
     this.windows = new WindowRecords(scorer.windows());
+    this.sweep = new WindowSweep(scorer.windows());
     this.publishInterval = publishInterval;
     this.alertsRetention = alertsRetention;
   }
@@ -60,6 +69,8 @@ final class ScoringProcessor implements Processor<String, ScorableEvent, Object,
   public void init(ProcessorContext<Object, Object> context) {
     this.context = context;
     agents = context.getStateStore(CoachingTopology.AGENT_STATE_STORE);
+    slices = context.getStateStore(CoachingTopology.AGENT_SLICES_STORE);
+    ids = context.getStateStore(CoachingTopology.AGENT_IDS_STORE);
     roster = context.getStateStore(CoachingTopology.ROSTER_STORE);
     alerts = context.getStateStore(CoachingTopology.ALERTS_STORE);
     duplicates = sensor("duplicates");
@@ -91,7 +102,8 @@ final class ScoringProcessor implements Processor<String, ScorableEvent, Object,
     if (state == null) {
       state = new AgentState();
     }
-    ScoringResult result = scorer.score(state, event, teamOf(agentId, event, state));
+    String teamId = teamOf(agentId, event, state);
+    ScoringResult result = scorer.score(state, history(agentId), event, teamId);
     switch (result.outcome()) {
       case DUPLICATE -> duplicates.record();
       case LATE -> {
@@ -107,8 +119,7 @@ final class ScoringProcessor implements Processor<String, ScorableEvent, Object,
     }
     agents.put(agentId, state);
     agentsWithUnpublishedWindows.add(agentId);
-    String teamId = teamOf(agentId, event, state);
-    publish(agentId, teamId, state, result.windowStart(), record.timestamp());
+    publish(agentId, teamId, result.windowStart(), result.window(), record.timestamp());
     for (CoachingAlert alert : result.alerts()) {
       alerts.put(alert.getAlertId(), alert);
       context.forward(new Record<>(agentId, alert, record.timestamp()), CoachingTopology.ALERTS_SINK);
@@ -127,9 +138,13 @@ final class ScoringProcessor implements Processor<String, ScorableEvent, Object,
     return state.teamId();
   }
 
+  private StoredAgentHistory history(String agentId) {
+    return new StoredAgentHistory(agentId, slices, ids);
+  }
+
   /** Publishes one window; {@code timestamp} is the record's Kafka timestamp when the window is empty (a tombstone). */
-  private void publish(String agentId, String teamId, AgentState state, long windowStart, long timestamp) {
-    AgentSkillWindow value = windows.record(agentId, teamId, windowStart, windows.view(state, windowStart));
+  private void publish(String agentId, String teamId, long windowStart, WindowView view, long timestamp) {
+    AgentSkillWindow value = windows.record(agentId, teamId, windowStart, view);
     if (value != null) {
       timestamp = value.getUpdatedAt().toEpochMilli();
     }
@@ -147,11 +162,13 @@ final class ScoringProcessor implements Processor<String, ScorableEvent, Object,
       }
       AgentProfile profile = roster.get(agentId);
       String teamId = profile != null && profile.getTeamId() != null ? profile.getTeamId() : state.teamId();
-      for (long windowStart : windows.changedWindowStarts(state)) {
-        publish(agentId, teamId, state, windowStart, state.newestEventTime());
-      }
+      StoredAgentHistory history = history(agentId);
+      long first = scorer.windows().firstWindowStartContaining(state.dirtyFrom());
+      long last = scorer.windows().lastWindowStartContaining(state.dirtyTo());
+      sweep.sweep(history.slices(first, last + scorer.windows().sizeMs()), first, last,
+          (windowStart, view) -> publish(agentId, teamId, windowStart, view, state.newestEventTime()));
       state.clearDirty();
-      scorer.expire(state);
+      scorer.expire(state, history);
       agents.put(agentId, state);
     }
   }

@@ -26,6 +26,7 @@ class AgentScorerTest {
   private final AgentScorer scorer = new AgentScorer(WindowSpec.DEFAULTS, SlipPolicy.defaults(),
       new AlertFactory(TipLibrary.defaults()));
   private final AgentState state = new AgentState();
+  private final InMemoryAgentHistory history = new InMemoryAgentHistory();
   private final List<CoachingAlert> alerts = new ArrayList<>();
 
   private static Observation obs(String skill, SkillCategory category, double score, long time, String id) {
@@ -43,14 +44,14 @@ class AgentScorerTest {
   }
 
   private ScoringResult score(ScorableEvent event) {
-    ScoringResult result = scorer.score(state, event, "t1");
+    ScoringResult result = scorer.score(state, history, event, "t1");
     alerts.addAll(result.alerts());
     return result;
   }
 
   private WindowView currentWindow(long t) {
     long start = WindowSpec.DEFAULTS.currentWindowStart(t);
-    return WindowView.of(state.slicesBetween(start, start + WindowSpec.DEFAULTS.sizeMs()));
+    return WindowView.of(history.slices(start, start + WindowSpec.DEFAULTS.sizeMs()));
   }
 
   @Test
@@ -101,8 +102,8 @@ class AgentScorerTest {
   void aCorrectionThatMovesTheEvaluationToAnotherDayMovesItsObservations() {
     score(eval("e1", BASE, 1, 50));
     score(eval("e1", BASE + DAY, 2, 60));
-    assertThat(WindowView.of(state.slicesBetween(BASE, BASE + DAY)).isEmpty()).isTrue();
-    assertThat(WindowView.of(state.slicesBetween(BASE + DAY, BASE + 2 * DAY)).skills().get("empathy").score()).isEqualTo(60.0);
+    assertThat(WindowView.of(history.slices(BASE, BASE + DAY)).isEmpty()).isTrue();
+    assertThat(WindowView.of(history.slices(BASE + DAY, BASE + 2 * DAY)).skills().get("empathy").score()).isEqualTo(60.0);
   }
 
   @Test
@@ -128,7 +129,7 @@ class AgentScorerTest {
     ScoringResult beyond = score(interaction("i3", BASE + 8 * DAY - 1, 40));
     assertThat(beyond.outcome()).isEqualTo(ScoringResult.Outcome.LATE);
     assertThat(beyond.lateMessage()).contains("i3", "window.grace");
-    assertThat(state.hasInteraction("i3")).isFalse();
+    assertThat(history.interactionSlice(Fnv64.hash("i3"))).isNull();
   }
 
   @Test
@@ -171,11 +172,12 @@ class AgentScorerTest {
   void aReplayRaisesIdenticalAlertsStampedWithTheTriggeringEventTime() {
     AgentScorer replay = new AgentScorer(WindowSpec.DEFAULTS, SlipPolicy.defaults(), new AlertFactory(TipLibrary.defaults()));
     AgentState other = new AgentState();
+    InMemoryAgentHistory otherHistory = new InMemoryAgentHistory();
     List<com.coachstream.avro.CoachingAlert> first = new ArrayList<>();
     List<com.coachstream.avro.CoachingAlert> second = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      first.addAll(scorer.score(state, eval("e" + i, BASE + i, i, 10), "t1").alerts());
-      second.addAll(replay.score(other, eval("e" + i, BASE + i, i, 10), "t1").alerts());
+      first.addAll(scorer.score(state, history, eval("e" + i, BASE + i, i, 10), "t1").alerts());
+      second.addAll(replay.score(other, otherHistory, eval("e" + i, BASE + i, i, 10), "t1").alerts());
     }
     assertThat(first).hasSize(1).isEqualTo(second);
     assertThat(first.get(0).getCreatedAt()).isEqualTo(first.get(0).getEventTime());
@@ -186,18 +188,22 @@ class AgentScorerTest {
     score(interaction("i1", BASE + 3 * DAY, 80));
     score(interaction("i2", BASE + DAY, 80));
     long windowStart = WindowSpec.DEFAULTS.currentWindowStart(BASE + 3 * DAY);
-    WindowView window = WindowView.of(state.slicesBetween(windowStart, windowStart + WindowSpec.DEFAULTS.sizeMs()));
+    WindowView window = WindowView.of(history.slices(windowStart, windowStart + WindowSpec.DEFAULTS.sizeMs()));
     assertThat(window.latestEventTime()).isEqualTo(BASE + 3 * DAY);
   }
 
   @Test
   void oldSlicesExpireAndWithThemTheRememberedIds() {
     score(interaction("old", BASE, 50));
+    score(eval("old-eval", BASE, 1, 50));
     score(interaction("new", BASE + 100 * DAY, 50));
-    assertThat(state.slices()).containsKey(BASE);
+    assertThat(history.slices(BASE, BASE + 1).keySet()).containsExactly(BASE);
     state.clearDirty();
-    scorer.expire(state);
-    assertThat(state.slices().keySet()).containsExactly(BASE + 100 * DAY);
+    scorer.expire(state, history);
+    assertThat(history.slices(Long.MIN_VALUE + 1, Long.MAX_VALUE).keySet()).containsExactly(BASE + 100 * DAY);
+    assertThat(history.storedSlices()).isEqualTo(1);
+    assertThat(history.rememberedIds()).isEqualTo(1);
+    assertThat(history.interactionSlice(Fnv64.hash("old"))).isNull();
   }
 
   @Test
@@ -210,12 +216,15 @@ class AgentScorerTest {
     AgentState copy = AgentStateCodec.decode(bytes);
     assertThat(AgentStateCodec.encode(copy)).isEqualTo(bytes);
     assertThat(copy.category(SkillCategory.SOFT)).isEqualTo(state.category(SkillCategory.SOFT));
-    assertThat(copy.hasInteraction("i3")).isTrue();
-    assertThat(copy.findEvaluation("e2")).isPresent();
+    assertThat(copy.currentWindow().skills()).isEqualTo(state.currentWindow().skills());
+    Slice slice = history.slice(WindowSpec.DEFAULTS.sliceStart(BASE));
+    byte[] sliceBytes = SliceCodec.encode(slice);
+    assertThat(SliceCodec.encode(SliceCodec.decode(sliceBytes))).isEqualTo(sliceBytes);
+    assertThat(history.interactionSlice(Fnv64.hash("i3"))).isEqualTo(WindowSpec.DEFAULTS.sliceStart(BASE));
+    assertThat(history.evaluationSlice(Fnv64.hash("e2"))).isEqualTo(WindowSpec.DEFAULTS.sliceStart(BASE));
     WindowView original = currentWindow(BASE);
-    long start = WindowSpec.DEFAULTS.currentWindowStart(BASE);
-    WindowView decoded = WindowView.of(copy.slicesBetween(start, start + WindowSpec.DEFAULTS.sizeMs()));
-    assertThat(decoded.categoryScore(SkillCategory.SOFT)).isEqualTo(original.categoryScore(SkillCategory.SOFT));
-    assertThat(decoded.evidence(SkillCategory.SOFT)).isEqualTo(original.evidence(SkillCategory.SOFT));
+    assertThat(copy.currentWindow().categoryScore(SkillCategory.SOFT)).isEqualTo(original.categoryScore(SkillCategory.SOFT));
+    assertThat(WindowView.of(history.slices(BASE - DAY, BASE + DAY)).evidence(SkillCategory.SOFT))
+        .isEqualTo(original.evidence(SkillCategory.SOFT));
   }
 }

@@ -1,0 +1,147 @@
+package com.coachstream.streams.scoring;
+
+import com.coachstream.avro.SkillCategory;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compact, versioned binary form of a {@link Slice} (varints, exact sums, skill ids once in a string table).
+ * A new layout gets a new version byte, and the reader keeps understanding the old ones.
+ */
+public final class SliceCodec {
+
+  static final byte VERSION_1 = 1;
+  private static final SkillCategory[] CATEGORIES = SkillCategory.values();
+
+  private SliceCodec() { }
+
+  public static byte[] encode(Slice slice) {
+    StateWriter out = new StateWriter(256);
+    out.writeByte(VERSION_1);
+    StringTable skills = StringTable.of(slice);
+    out.writeVarInt(skills.names.size());
+    skills.names.forEach(out::writeString);
+    out.writeVarInt(slice.interactionSkills.size());
+    slice.interactionSkills.forEach((skill, a) -> {
+      out.writeVarInt(skills.index(skill));
+      out.writeByte(a.category().ordinal());
+      a.weightedSum().write(out);
+      a.weightSum().write(out);
+      out.writeVarInt(a.count());
+      out.writeDouble(a.min());
+      out.writeDouble(a.max());
+    });
+    out.writeVarInt(slice.interactionSources.size());
+    slice.interactionSources.forEach((category, n) -> {
+      out.writeByte(category.ordinal());
+      out.writeVarInt(n);
+    });
+    out.writeVarInt(slice.interactionEvidence.size());
+    slice.interactionEvidence.forEach((category, worst) -> {
+      out.writeByte(category.ordinal());
+      out.writeVarInt(worst.size());
+      for (Evidence e : worst) {
+        out.writeString(e.sourceId());
+        out.writeVarInt(skills.index(e.skill()));
+        out.writeDouble(e.score());
+        out.writeZigZag(e.time());
+      }
+    });
+    slice.kpis.write(out);
+    out.writeZigZag(slice.latestInteractionTime);
+    out.writeVarInt(slice.interactionIdHashes.size());
+    slice.interactionIdHashes.forEach(out::writeLong);
+    out.writeVarInt(slice.evaluations.size());
+    for (RecordedEvaluation evaluation : slice.evaluations.values()) {
+      out.writeString(evaluation.evaluationId());
+      out.writeZigZag(evaluation.eventTime());
+      out.writeLong(evaluation.fingerprint());
+      out.writeBoolean(evaluation.retracted());
+      out.writeVarInt(evaluation.observations().size());
+      for (Observation o : evaluation.observations()) {
+        out.writeVarInt(skills.index(o.skill()));
+        out.writeByte(o.category().ordinal());
+        out.writeDouble(o.score());
+        out.writeDouble(o.weight());
+      }
+    }
+    return out.toByteArray();
+  }
+
+  public static Slice decode(byte[] data) {
+    StateReader in = new StateReader(data);
+    int version = in.readByte();
+    if (version != VERSION_1) {
+      throw new IllegalStateException("Unknown slice version " + version);
+    }
+    String[] skills = new String[in.readVarInt()];
+    for (int i = 0; i < skills.length; i++) {
+      skills[i] = in.readString();
+    }
+    Slice slice = new Slice();
+    int n = in.readVarInt();
+    for (int i = 0; i < n; i++) {
+      String skill = skills[in.readVarInt()];
+      slice.interactionSkills.put(skill, new SkillAggregate(CATEGORIES[in.readByte()], ExactSum.read(in), ExactSum.read(in),
+          in.readVarInt(), in.readDouble(), in.readDouble()));
+    }
+    n = in.readVarInt();
+    for (int i = 0; i < n; i++) {
+      slice.interactionSources.put(CATEGORIES[in.readByte()], in.readVarInt());
+    }
+    n = in.readVarInt();
+    for (int i = 0; i < n; i++) {
+      SkillCategory category = CATEGORIES[in.readByte()];
+      int k = in.readVarInt();
+      List<Evidence> worst = new ArrayList<>(k);
+      for (int j = 0; j < k; j++) {
+        worst.add(new Evidence(in.readString(), skills[in.readVarInt()], in.readDouble(), in.readZigZag()));
+      }
+      slice.interactionEvidence.put(category, worst);
+    }
+    slice.kpis = KpiSums.read(in);
+    slice.latestInteractionTime = in.readZigZag();
+    n = in.readVarInt();
+    for (int i = 0; i < n; i++) {
+      slice.interactionIdHashes.add(in.readLong());
+    }
+    n = in.readVarInt();
+    for (int i = 0; i < n; i++) {
+      String id = in.readString();
+      long time = in.readZigZag();
+      long fingerprint = in.readLong();
+      boolean retracted = in.readBoolean();
+      int count = in.readVarInt();
+      List<Observation> observations = new ArrayList<>(count);
+      for (int j = 0; j < count; j++) {
+        observations.add(new Observation(skills[in.readVarInt()], CATEGORIES[in.readByte()], in.readDouble(),
+            in.readDouble(), time, id));
+      }
+      slice.putEvaluation(new RecordedEvaluation(id, time, fingerprint, retracted, List.copyOf(observations)));
+    }
+    return slice;
+  }
+
+  /** Skill ids in first-use order, each written once. */
+  private static final class StringTable {
+    final List<String> names = new ArrayList<>();
+    final Map<String, Integer> indexes = new HashMap<>();
+
+    static StringTable of(Slice slice) {
+      StringTable table = new StringTable();
+      slice.interactionSkills.keySet().forEach(table::index);
+      slice.interactionEvidence.values().forEach(worst -> worst.forEach(e -> table.index(e.skill())));
+      slice.evaluations.values().forEach(e -> e.observations().forEach(o -> table.index(o.skill())));
+      return table;
+    }
+
+    int index(String name) {
+      return indexes.computeIfAbsent(name, n -> {
+        names.add(n);
+        return names.size() - 1;
+      });
+    }
+  }
+}

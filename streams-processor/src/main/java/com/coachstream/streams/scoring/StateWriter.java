@@ -1,0 +1,88 @@
+package com.coachstream.streams.scoring;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/** A growable byte buffer for the state codecs: varints, fixed-width numbers, length-prefixed strings. */
+final class StateWriter {
+
+  private byte[] buffer;
+  private int position;
+
+  StateWriter(int initialCapacity) {
+    buffer = new byte[initialCapacity];
+  }
+
+  void writeByte(int value) {
+    ensure(1);
+    buffer[position++] = (byte) value;
+  }
+
+  void writeBoolean(boolean value) {
+    writeByte(value ? 1 : 0);
+  }
+
+  /** Unsigned LEB128: small non-negative numbers take one byte. */
+  void writeVarLong(long value) {
+    ensure(10);
+    while ((value & ~0x7FL) != 0) {
+      buffer[position++] = (byte) ((value & 0x7F) | 0x80);
+      value >>>= 7;
+    }
+    buffer[position++] = (byte) value;
+  }
+
+  void writeVarInt(int value) {
+    writeVarLong(value & 0xFFFFFFFFL);
+  }
+
+  /** Signed numbers near zero take few bytes. */
+  void writeZigZag(long value) {
+    writeVarLong((value << 1) ^ (value >> 63));
+  }
+
+  void writeLong(long value) {
+    ensure(8);
+    for (int shift = 56; shift >= 0; shift -= 8) {
+      buffer[position++] = (byte) (value >>> shift);
+    }
+  }
+
+  void writeDouble(double value) {
+    writeLong(Double.doubleToRawLongBits(value));
+  }
+
+  void writeBytes(byte[] bytes) {
+    writeVarInt(bytes.length);
+    ensure(bytes.length);
+    System.arraycopy(bytes, 0, buffer, position, bytes.length);
+    position += bytes.length;
+  }
+
+  void writeString(String value) {
+    writeBytes(value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A nullable string: 0 for null, else length + 1 then the bytes. */
+  void writeNullableString(String value) {
+    if (value == null) {
+      writeVarInt(0);
+      return;
+    }
+    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    writeVarInt(bytes.length + 1);
+    ensure(bytes.length);
+    System.arraycopy(bytes, 0, buffer, position, bytes.length);
+    position += bytes.length;
+  }
+
+  byte[] toByteArray() {
+    return Arrays.copyOf(buffer, position);
+  }
+
+  private void ensure(int more) {
+    if (position + more > buffer.length) {
+      buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, position + more));
+    }
+  }
+}
