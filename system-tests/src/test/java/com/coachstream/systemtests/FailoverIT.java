@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -97,14 +98,19 @@ class FailoverIT {
       bravo.kill();
       Map<Integer, Integer> answersForBravoAgent = new TreeMap<>();
       Map<Integer, Integer> answersForAlphaAgent = new TreeMap<>();
+      List<String> ownTimeline = new ArrayList<>();
       await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> {
         answersForBravoAgent.merge(alpha.get(scores(bravoAgents.get(0))).status(), 1, Integer::sum);
-        answersForAlphaAgent.merge(alpha.get(scores(alphaAgent)).status(), 1, Integer::sum);
+        int own = alpha.get(scores(alphaAgent)).status();
+        answersForAlphaAgent.merge(own, 1, Integer::sum);
+        ownTimeline.add(String.format(Locale.ROOT, "%.1fs:%d", seconds(killed), own));
         return members.partitionsOf(interactions).equals(Map.of("alpha", Set.of(0, 1, 2, 3)));
       });
       double partitionsTakenOver = seconds(killed);
       await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> {
-        answersForAlphaAgent.merge(alpha.get(scores(alphaAgent)).status(), 1, Integer::sum);
+        int own = alpha.get(scores(alphaAgent)).status();
+        answersForAlphaAgent.merge(own, 1, Integer::sum);
+        ownTimeline.add(String.format(Locale.ROOT, "%.1fs:%d", seconds(killed), own));
         List<Integer> statuses = bravoAgents.stream().map(agent -> alpha.get(scores(agent)).status()).toList();
         answersForBravoAgent.merge(statuses.get(0), 1, Integer::sum);
         return statuses.stream().allMatch(status -> status == 200);
@@ -119,6 +125,7 @@ class FailoverIT {
           partitionsTakenOver, queriesTakenOver);
       System.out.printf(Locale.ROOT, "Fail-over: alpha's answers during the take-over, by HTTP status: for one of bravo's"
           + " agents %s, for one of its own %s%n", answersForBravoAgent, answersForAlphaAgent);
+      System.out.println("Fail-over: alpha's answers for its own agent " + alphaAgent + " after the kill: " + ownTimeline);
 
       MapDiff<AgentWindowKey> windows = actual.windowsAgainst(expected);
       assertThat(windows.isEmpty()).as("final windows %s", windows.summary(5, RunOutcome::describe)).isTrue();

@@ -57,7 +57,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and reason of SPEC §8 and their original bytes; the streams processor and the notifier go on (records after
  * the pills are scored, alerted and delivered); and per input topic, accepted + dead-lettered = produced.
  * A value over the broker's 2 MiB limit, and a keyless record on the compacted roster topic, are refused by the
- * broker when produced, so they never reach the pipeline (a large value the broker takes but a producer refuses is not covered yet).
+ * broker when produced, so they never reach the pipeline ({@link LargeValueIT} covers a large value the broker takes).
  */
 @Tag("integration")
 @Tag("faults")

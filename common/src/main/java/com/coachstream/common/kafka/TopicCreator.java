@@ -1,8 +1,10 @@
 package com.coachstream.common.kafka;
 
+import com.coachstream.schemas.deadletter.DeadLetter;
 import com.coachstream.schemas.topics.Topic;
 import com.coachstream.schemas.topics.Topics;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -45,7 +47,8 @@ public final class TopicCreator {
       List<NewTopic> missing = new ArrayList<>();
       for (Topic<?, ?> topic : topics.all()) {
         if (!existing.contains(topic.name())) {
-          missing.add(new NewTopic(topic.name(), partitions, factor).configs(configs(topic, factor)));
+          missing.add(new NewTopic(topic.name(), partitions, factor)
+              .configs(configs(topic, factor, topic.name().equals(topics.deadLetter().name()))));
         }
       }
       if (!missing.isEmpty()) {
@@ -63,11 +66,17 @@ public final class TopicCreator {
     }
   }
 
-  private static Map<String, String> configs(Topic<?, ?> topic, short replication) {
+  private static Map<String, String> configs(Topic<?, ?> topic, short replication, boolean deadLetter) {
+    Map<String, String> configs = new HashMap<>();
     // With replicas, an acknowledged write must reach two of them; a single node can only ask for one.
-    String minIsr = String.valueOf(Math.min(2, (int) replication));
-    return topic.compacted()
-        ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT, TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minIsr)
-        : Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minIsr);
+    configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(Math.min(2, (int) replication)));
+    if (topic.compacted()) {
+      configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+    }
+    if (deadLetter) {
+      // a dead letter keeps the original bytes plus headers: it must fit where the original did
+      configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(DeadLetter.MAX_RECORD_BYTES));
+    }
+    return configs;
   }
 }

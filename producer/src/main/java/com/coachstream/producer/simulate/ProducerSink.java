@@ -1,6 +1,7 @@
 package com.coachstream.producer.simulate;
 
 import com.coachstream.producer.CoachStreamProducer;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -11,6 +12,8 @@ public final class ProducerSink implements EventSink {
 
   private final CoachStreamProducer producer;
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  /** Set once the failure was thrown: close() after a failed accept() must not throw the same exception again. */
+  private final AtomicBoolean failureReported = new AtomicBoolean();
 
   public ProducerSink(CoachStreamProducer producer) {
     this.producer = producer;
@@ -34,7 +37,7 @@ public final class ProducerSink implements EventSink {
 
   private void rethrowFailure() {
     Throwable error = failure.get();
-    if (error != null) {
+    if (error != null && failureReported.compareAndSet(false, true)) {
       throw error instanceof RuntimeException runtime ? runtime : new IllegalStateException(error);
     }
   }

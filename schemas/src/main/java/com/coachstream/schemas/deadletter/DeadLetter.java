@@ -30,6 +30,18 @@ public record DeadLetter(
   public static final String SOURCE_PARTITION = "coachstream.source.partition";
   public static final String SOURCE_OFFSET = "coachstream.source.offset";
   public static final String FAILED_AT = "coachstream.failed-at";
+  /** Set (to the original size) only when the value was too large to keep: the dead letter then has no value. */
+  public static final String VALUE_OMITTED_BYTES = "coachstream.error.value-omitted-bytes";
+
+  /**
+   * The largest dead letter CoachStream's writers send ({@code max.request.size}) and its dead-letter topic
+   * takes ({@code max.message.bytes}): well above any input record a default broker (1 MiB) accepts, so
+   * the original bytes can be kept.
+   */
+  public static final int MAX_RECORD_BYTES = 16 * 1024 * 1024;
+
+  /** Room left for the key, the headers and the record overhead when a value's size is checked. */
+  public static final int HEADROOM_BYTES = 64 * 1024;
 
   /** Error messages are capped: a hostile value must not blow up the header size. */
   static final int MAX_MESSAGE_LENGTH = 1000;
@@ -57,6 +69,22 @@ public record DeadLetter(
 
   public ProducerRecord<byte[], byte[]> toProducerRecord(String deadLetterTopic) {
     return new ProducerRecord<>(deadLetterTopic, null, null, key, value, headers());
+  }
+
+  /**
+   * As {@link #toProducerRecord(String)}, but a key or value larger than {@code maxBytes} is left out (the
+   * header {@link #VALUE_OMITTED_BYTES} gives its size): a record the producer or the topic refuses
+   * would otherwise stop the writer, and the headers still say where the original is.
+   */
+  public ProducerRecord<byte[], byte[]> toProducerRecord(String deadLetterTopic, int maxBytes) {
+    int keyBytes = key == null ? 0 : key.length;
+    int valueBytes = value == null ? 0 : value.length;
+    if (keyBytes + valueBytes <= maxBytes) {
+      return toProducerRecord(deadLetterTopic);
+    }
+    Headers headers = headers();
+    put(headers, VALUE_OMITTED_BYTES, String.valueOf(valueBytes));
+    return new ProducerRecord<>(deadLetterTopic, null, null, keyBytes <= maxBytes ? key : null, null, headers);
   }
 
   /** A header's value as text, or null when absent. */

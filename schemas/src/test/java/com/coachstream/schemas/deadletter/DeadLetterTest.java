@@ -34,4 +34,35 @@ class DeadLetterTest {
         "t", 0, 0, Instant.EPOCH);
     assertThat(DeadLetter.header(letter.headers(), DeadLetter.MESSAGE)).hasSize(DeadLetter.MAX_MESSAGE_LENGTH + 3);
   }
+
+  @Test
+  void keepsTheOriginalBytesUpToTheSizeLimitInclusive() {
+    DeadLetter letter = new DeadLetter(new byte[] {1, 2}, new byte[8], DeadLetter.Stage.DESERIALIZE, ReasonCode.BAD_AVRO,
+        "m", "t", 0, 0, Instant.EPOCH);
+    var record = letter.toProducerRecord("dlq", 10);
+    assertThat(record.value()).hasSize(8);
+    assertThat(record.key()).containsExactly(1, 2);
+    assertThat(DeadLetter.header(record.headers(), DeadLetter.VALUE_OMITTED_BYTES)).isNull();
+  }
+
+  @Test
+  void leavesOutAValueOverTheLimitAndSaysHowLargeItWas() {
+    DeadLetter letter = new DeadLetter(new byte[] {1, 2}, new byte[9], DeadLetter.Stage.DESERIALIZE, ReasonCode.BAD_AVRO,
+        "m", "t", 4, 7, Instant.EPOCH);
+    var record = letter.toProducerRecord("dlq", 10);
+    assertThat(record.value()).isNull();
+    assertThat(record.key()).containsExactly(1, 2);
+    assertThat(DeadLetter.header(record.headers(), DeadLetter.VALUE_OMITTED_BYTES)).isEqualTo("9");
+    assertThat(DeadLetter.header(record.headers(), DeadLetter.REASON)).isEqualTo("BAD_AVRO");
+    assertThat(DeadLetter.header(record.headers(), DeadLetter.SOURCE_OFFSET)).isEqualTo("7");
+  }
+
+  @Test
+  void leavesOutAKeyThatAloneIsOverTheLimit() {
+    DeadLetter letter = new DeadLetter(new byte[11], new byte[1], DeadLetter.Stage.DESERIALIZE, ReasonCode.BAD_AVRO,
+        "m", "t", 0, 0, Instant.EPOCH);
+    var record = letter.toProducerRecord("dlq", 10);
+    assertThat(record.key()).isNull();
+    assertThat(record.value()).isNull();
+  }
 }

@@ -40,9 +40,14 @@ final class LocalQueries {
     this.sweep = new WindowSweep(windows);
   }
 
-  /** The agent's non-empty windows overlapping [from, to] that its state still holds, or empty if unknown here. */
-  Optional<List<JsonNode>> scores(String agentId, String fromParam, String toParam) {
-    AgentState state = this.<AgentState>store(CoachingTopology.AGENT_STATE_STORE).get(agentId);
+  /**
+   * The agent's non-empty windows overlapping [from, to] that its state still holds, or empty if unknown.
+   * Only the store of the agent's partition is asked: while that partition is still restoring here (a
+   * fail-over), it throws {@link org.apache.kafka.streams.errors.InvalidStateStoreException} (a 503, retry)
+   * instead of the other local partitions answering "unknown agent" (a false 404).
+   */
+  Optional<List<JsonNode>> scores(String agentId, int partition, String fromParam, String toParam) {
+    AgentState state = this.<AgentState>store(CoachingTopology.AGENT_STATE_STORE, partition).get(agentId);
     if (state == null || state.oldestSlice() == AgentState.NONE) {
       return Optional.empty();
     }
@@ -56,8 +61,8 @@ final class LocalQueries {
     String teamId = teamOf(agentId, state);
     List<JsonNode> result = new ArrayList<>();
     if (first <= last) {
-      StoredAgentHistory history = new StoredAgentHistory(agentId, historyStore(CoachingTopology.AGENT_SLICES_STORE),
-          historyStore(CoachingTopology.AGENT_IDS_STORE));
+      StoredAgentHistory history = new StoredAgentHistory(agentId, historyStore(CoachingTopology.AGENT_SLICES_STORE, partition),
+          historyStore(CoachingTopology.AGENT_IDS_STORE, partition));
       sweep.sweep(history.slices(first, last + windows.sizeMs()), first, last, (start, view) -> {
         AgentSkillWindow window = records.record(agentId, teamId, start, view);
         if (window != null) {
@@ -107,7 +112,13 @@ final class LocalQueries {
     return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
   }
 
-  private <V> ReadOnlyKeyValueStore<Bytes, V> historyStore(String name) {
-    return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<Bytes, V>keyValueStore()));
+  private <V> ReadOnlyKeyValueStore<String, V> store(String name, int partition) {
+    return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore())
+        .withPartition(partition));
+  }
+
+  private <V> ReadOnlyKeyValueStore<Bytes, V> historyStore(String name, int partition) {
+    return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<Bytes, V>keyValueStore())
+        .withPartition(partition));
   }
 }

@@ -63,7 +63,7 @@ public final class QueryApi {
       if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
         HttpJson.respond(exchange, 503, Map.of("error", "state is not available yet (rebalancing); retry"));
       } else if (owner.activeHost().equals(self)) {
-        Optional<List<JsonNode>> windows = local.scores(agentId, query.get("from"), query.get("to"));
+        Optional<List<JsonNode>> windows = local.scores(agentId, owner.partition(), query.get("from"), query.get("to"));
         if (windows.isPresent()) {
           HttpJson.respond(exchange, 200, Map.of("agentId", agentId, "windows", windows.get()));
         } else {

@@ -25,40 +25,51 @@ public final class DeadLetterHandlers {
 
   /** Streams property naming the dead-letter topic, set by {@link StreamsSettings#streamsProperties}. */
   public static final String DEAD_LETTER_TOPIC_CONFIG = "coachstream.dead-letter.topic";
+  /**
+   * Streams property: the largest key plus value a dead letter keeps (the producer's {@code max.request.size}
+   * less headroom for headers); a larger original is dead-lettered without its value rather than refused by
+   * the producer, which would stop the stream thread.
+   */
+  public static final String DEAD_LETTER_MAX_BYTES_CONFIG = "coachstream.dead-letter.max.bytes";
 
   private static final Logger log = LoggerFactory.getLogger(DeadLetterHandlers.class);
 
   private DeadLetterHandlers() { }
 
-  static ProducerRecord<byte[], byte[]> deadLetter(String topic, ErrorHandlerContext context, byte[] key, byte[] value,
-      DeadLetter.Stage stage, ReasonCode reason, String message) {
-    log.info("Dead letter from {}-{}@{}: {} {}: {}", context.topic(), context.partition(), context.offset(),
-        stage.wireName(), reason, message);
-    return new DeadLetter(key, value, stage, reason, message, context.topic(), context.partition(), context.offset(),
-        Instant.now()).toProducerRecord(topic);
-  }
+  /** Where dead letters go and how large they may be, from the Streams properties. */
+  record Target(String topic, int maxBytes) {
 
-  private static String topic(Map<String, ?> configs) {
-    Object topic = configs.get(DEAD_LETTER_TOPIC_CONFIG);
-    if (topic == null) {
-      throw new IllegalStateException(DEAD_LETTER_TOPIC_CONFIG + " is not set");
+    static Target of(Map<String, ?> configs) {
+      Object topic = configs.get(DEAD_LETTER_TOPIC_CONFIG);
+      if (topic == null) {
+        throw new IllegalStateException(DEAD_LETTER_TOPIC_CONFIG + " is not set");
+      }
+      Object max = configs.get(DEAD_LETTER_MAX_BYTES_CONFIG);
+      return new Target(topic.toString(), max == null ? Integer.MAX_VALUE : Integer.parseInt(max.toString()));
     }
-    return topic.toString();
+
+    ProducerRecord<byte[], byte[]> deadLetter(ErrorHandlerContext context, byte[] key, byte[] value,
+        DeadLetter.Stage stage, ReasonCode reason, String message) {
+      log.info("Dead letter from {}-{}@{}: {} {}: {}", context.topic(), context.partition(), context.offset(),
+          stage.wireName(), reason, message);
+      return new DeadLetter(key, value, stage, reason, message, context.topic(), context.partition(), context.offset(),
+          Instant.now()).toProducerRecord(topic, maxBytes);
+    }
   }
 
   /** Undecodable bytes on an input topic: stage {@code deserialize}, reason BAD_AVRO or UNKNOWN_SCHEMA. */
   public static final class Deserialization implements DeserializationExceptionHandler {
-    private String topic;
+    private Target target;
 
     @Override
     public void configure(Map<String, ?> configs) {
-      topic = topic(configs);
+      target = Target.of(configs);
     }
 
     @Override
     public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
       ReasonCode reason = exception instanceof AvroDecodingException avro ? avro.reason() : ReasonCode.BAD_AVRO;
-      return Response.resume(List.of(deadLetter(topic, context, record.key(), record.value(),
+      return Response.resume(List.of(target.deadLetter(context, record.key(), record.value(),
           DeadLetter.Stage.DESERIALIZE, reason, String.valueOf(exception.getMessage()))));
     }
   }
@@ -68,18 +79,18 @@ public final class DeadLetterHandlers {
    * is a bug and stops processing rather than hiding it in the dead-letter topic.
    */
   public static final class Processing implements ProcessingExceptionHandler {
-    private String topic;
+    private Target target;
 
     @Override
     public void configure(Map<String, ?> configs) {
-      topic = topic(configs);
+      target = Target.of(configs);
     }
 
     @Override
     public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
       for (Throwable t = exception; t != null; t = t.getCause()) {
         if (t instanceof RejectedRecordException rejected) {
-          return Response.resume(List.of(deadLetter(topic, context, context.sourceRawKey(), context.sourceRawValue(),
+          return Response.resume(List.of(target.deadLetter(context, context.sourceRawKey(), context.sourceRawValue(),
               rejected.stage(), rejected.reason(), rejected.getMessage())));
         }
       }

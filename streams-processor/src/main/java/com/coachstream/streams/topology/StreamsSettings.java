@@ -4,6 +4,7 @@ import com.coachstream.avro.SkillCategory;
 import com.coachstream.common.config.ConfigException;
 import com.coachstream.common.config.KafkaSettings;
 import com.coachstream.common.config.Settings;
+import com.coachstream.schemas.deadletter.DeadLetter;
 import com.coachstream.schemas.skills.SkillTaxonomy;
 import com.coachstream.schemas.topics.Topics;
 import com.coachstream.streams.alerts.TipLibrary;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -168,6 +170,13 @@ public record StreamsSettings(
     props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.Deserialization.class);
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.Processing.class);
     props.put(DeadLetterHandlers.DEAD_LETTER_TOPIC_CONFIG, topics.deadLetter().name());
+    // a dead letter carries an input record's bytes, which may be larger than a producer sends by default
+    String maxRequest = StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+    props.putIfAbsent(maxRequest, props.getOrDefault(ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+        String.valueOf(DeadLetter.MAX_RECORD_BYTES)));
+    int maxRequestBytes = Integer.parseInt(props.get(maxRequest).toString());
+    props.put(DeadLetterHandlers.DEAD_LETTER_MAX_BYTES_CONFIG,
+        String.valueOf(Math.max(0, maxRequestBytes - DeadLetter.HEADROOM_BYTES)));
     if (applicationServer != null) {
       props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
     }
