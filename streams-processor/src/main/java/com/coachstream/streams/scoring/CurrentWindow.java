@@ -136,10 +136,15 @@ public final class CurrentWindow {
   void write(StateWriter out) {
     out.writeZigZag(anchor);
     if (anchor != NONE) {
-      window.write(out);
-      extremes.write(out);
-      out.writeZigZag(latest);
-      baseline.write(out);
+      SkillNames names = new SkillNames();
+      names.add(window.skills.keySet());
+      names.add(baseline.skills.keySet());
+      names.add(extremes.skills());
+      names.write(out);
+      window.write(out, names);
+      extremes.write(out, names, anchor);
+      out.writeZigZag(latest == Long.MIN_VALUE ? Long.MIN_VALUE : latest - anchor);
+      baseline.write(out, names);
     }
   }
 
@@ -147,10 +152,12 @@ public final class CurrentWindow {
     CurrentWindow current = new CurrentWindow();
     current.anchor = in.readZigZag();
     if (current.anchor != NONE) {
-      current.window = PeriodSums.read(in);
-      current.extremes = Extremes.read(in);
-      current.latest = in.readZigZag();
-      current.baseline = PeriodSums.read(in);
+      String[] names = SkillNames.read(in);
+      current.window = PeriodSums.read(in, names);
+      current.extremes = Extremes.read(in, names, current.anchor);
+      long latest = in.readZigZag();
+      current.latest = latest == Long.MIN_VALUE ? Long.MIN_VALUE : current.anchor + latest;
+      current.baseline = PeriodSums.read(in, names);
     }
     return current;
   }

@@ -10,13 +10,15 @@ import java.math.BigInteger;
  * every double from 2<sup>-12</sup> up; smaller magnitudes are truncated, the same way every time), and
  * integers add and subtract exactly in any order, so every path to a window yields the same bits.
  *
- * <p>The sum is a signed 128-bit integer ({@code hi}:{@code lo}); one that would overflow it (weights near
- * 10<sup>17</sup>) carries on in a {@link BigInteger} instead. {@link #doubleValue()} rounds once, to nearest.
+ * <p>The sum is a signed 128-bit integer ({@code hi}:{@code lo}) while its integer part stays below
+ * 2<sup>61</sup>; a larger one (absurd weights) carries on in a {@link BigInteger}. {@link #doubleValue()}
+ * rounds once, to nearest.
  */
 public final class ExactSum {
 
   private static final int FRACTION_BITS = 64;
   private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
+  private static final long HI_LIMIT = 1L << 61;
 
   private long hi;
   private long lo;
@@ -138,8 +140,8 @@ public final class ExactSum {
     long newLo = lo + l;
     long carry = Long.compareUnsigned(newLo, lo) < 0 ? 1 : 0;
     long newHi = hi + h + carry;
-    // signed overflow of the high word; Long.MIN_VALUE stays free as the serialized marker of a big sum
-    boolean overflow = ((hi ^ newHi) & (h ^ newHi)) < 0 || newHi == Long.MIN_VALUE;
+    // the fast form keeps |hi| < 2^61 (room for the serialized header); beyond, the sum goes big
+    boolean overflow = ((hi ^ newHi) & (h ^ newHi)) < 0 || newHi >= HI_LIMIT || newHi < -HI_LIMIT;
     if (overflow) {
       big = toBig(hi, lo).add(toBig(h, l));
       return this;
@@ -151,7 +153,7 @@ public final class ExactSum {
 
   private ExactSum addBig(BigInteger units) {
     big = (big == null ? toBig(hi, lo) : big).add(units);
-    if (big.bitLength() < 127) {
+    if (big.bitLength() < 125) {
       // back to the fast form once it fits again
       hi = big.shiftRight(64).longValueExact();
       lo = big.longValue();
@@ -168,25 +170,35 @@ public final class ExactSum {
     return BigInteger.valueOf(h).shiftLeft(64).add(low);
   }
 
+  /**
+   * Writes a header varint (the integer part, zigzag, times 4, plus 1 when a fraction follows, or 2 for a
+   * big sum), then the fraction as 8 bytes or the big sum's bytes. Whole sums (counts, weights) take a byte
+   * or two.
+   */
   void write(StateWriter out) {
-    if (big == null) {
-      out.writeZigZag(hi);
-      // fractions use the top bits of lo: reversed, short fractions make short varints
-      out.writeVarLong(Long.reverse(lo));
-    } else {
-      out.writeZigZag(Long.MIN_VALUE);
+    if (big != null) {
+      out.writeVarLong(2);
       out.writeBytes(big.toByteArray());
+      return;
+    }
+    // |hi| < 2^61 whenever big is null, so the shifted zigzag value still fits 64 bits
+    out.writeVarLong(((hi << 1) ^ (hi >> 63)) << 2 | (lo != 0 ? 1 : 0));
+    if (lo != 0) {
+      out.writeLong(lo);
     }
   }
 
   static ExactSum read(StateReader in) {
     ExactSum sum = new ExactSum();
-    long h = in.readZigZag();
-    if (h == Long.MIN_VALUE) {
+    long header = in.readVarLong();
+    if (header == 2) {
       sum.big = new BigInteger(in.readBytes());
-    } else {
-      sum.hi = h;
-      sum.lo = Long.reverse(in.readVarLong());
+      return sum;
+    }
+    long zigzag = header >>> 2;
+    sum.hi = (zigzag >>> 1) ^ -(zigzag & 1);
+    if ((header & 1) != 0) {
+      sum.lo = in.readLong();
     }
     return sum;
   }

@@ -1,5 +1,6 @@
 package com.coachstream.streams.scoring;
 
+import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -17,10 +18,19 @@ final class Extremes {
   }
 
   void dropBefore(long slice) {
-    minima.values().forEach(d -> d.dropBefore(slice));
-    negatedMaxima.values().forEach(d -> d.dropBefore(slice));
-    minima.values().removeIf(MinimaDeque::isEmpty);
-    negatedMaxima.values().removeIf(MinimaDeque::isEmpty);
+    // a skill's two deques always hold its newest slice, so they empty together
+    Iterator<Map.Entry<String, MinimaDeque>> skills = minima.entrySet().iterator();
+    while (skills.hasNext()) {
+      Map.Entry<String, MinimaDeque> e = skills.next();
+      String skill = e.getKey(); // read first: removing a TreeMap entry may reuse its node for the next one
+      MinimaDeque mins = e.getValue();
+      mins.dropBefore(slice);
+      negatedMaxima.get(skill).dropBefore(slice);
+      if (mins.isEmpty()) {
+        skills.remove();
+        negatedMaxima.remove(skill);
+      }
+    }
   }
 
   void clear() {
@@ -38,22 +48,27 @@ final class Extremes {
     return deque == null ? Double.NaN : -deque.minimum();
   }
 
-  void write(StateWriter out) {
+  Iterable<String> skills() {
+    return minima.keySet();
+  }
+
+  /** Slice starts are written relative to {@code base} (the newest slice): small numbers. */
+  void write(StateWriter out, SkillNames names, long base) {
     out.writeVarInt(minima.size());
     for (Map.Entry<String, MinimaDeque> e : minima.entrySet()) {
-      out.writeString(e.getKey());
-      e.getValue().write(out);
-      negatedMaxima.get(e.getKey()).write(out);
+      out.writeVarInt(names.index(e.getKey()));
+      e.getValue().write(out, base);
+      negatedMaxima.get(e.getKey()).write(out, base);
     }
   }
 
-  static Extremes read(StateReader in) {
+  static Extremes read(StateReader in, String[] names, long base) {
     Extremes extremes = new Extremes();
     int skills = in.readVarInt();
     for (int i = 0; i < skills; i++) {
-      String skill = in.readString();
-      extremes.minima.put(skill, MinimaDeque.read(in));
-      extremes.negatedMaxima.put(skill, MinimaDeque.read(in));
+      String skill = names[in.readVarInt()];
+      extremes.minima.put(skill, MinimaDeque.read(in, base));
+      extremes.negatedMaxima.put(skill, MinimaDeque.read(in, base));
     }
     return extremes;
   }

@@ -73,26 +73,27 @@ final class MinimaDeque {
     return values[0];
   }
 
-  void write(StateWriter out) {
+  /** Slices as differences, the first from {@code base}. */
+  void write(StateWriter out, long base) {
     out.writeVarInt(size);
-    long previous = 0;
+    long previous = base;
     for (int i = 0; i < size; i++) {
-      out.writeZigZag(slices[i] - previous);
+      out.writeTimeDelta(slices[i] - previous);
       previous = slices[i];
-      out.writeDouble(values[i]);
+      out.writeCompactDouble(values[i]);
     }
   }
 
-  static MinimaDeque read(StateReader in) {
+  static MinimaDeque read(StateReader in, long base) {
     MinimaDeque deque = new MinimaDeque();
     int size = in.readVarInt();
     deque.slices = new long[Math.max(4, size)];
     deque.values = new double[Math.max(4, size)];
-    long previous = 0;
+    long previous = base;
     for (int i = 0; i < size; i++) {
-      previous += in.readZigZag();
+      previous += in.readTimeDelta();
       deque.slices[i] = previous;
-      deque.values[i] = in.readDouble();
+      deque.values[i] = in.readCompactDouble();
     }
     deque.size = size;
     return deque;

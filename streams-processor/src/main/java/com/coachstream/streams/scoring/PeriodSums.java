@@ -110,10 +110,10 @@ public final class PeriodSums {
     kpis = new KpiSums();
   }
 
-  void write(StateWriter out) {
+  void write(StateWriter out, SkillNames names) {
     out.writeVarInt(skills.size());
     for (Map.Entry<String, Sums> e : skills.entrySet()) {
-      out.writeString(e.getKey());
+      out.writeVarInt(names.index(e.getKey()));
       out.writeByte(e.getValue().category.ordinal());
       e.getValue().weightedSum.write(out);
       e.getValue().weight.write(out);
@@ -125,11 +125,11 @@ public final class PeriodSums {
     kpis.write(out);
   }
 
-  static PeriodSums read(StateReader in) {
+  static PeriodSums read(StateReader in, String[] names) {
     PeriodSums sums = new PeriodSums();
     int skills = in.readVarInt();
     for (int i = 0; i < skills; i++) {
-      String skill = in.readString();
+      String skill = names[in.readVarInt()];
       sums.skills.put(skill, new Sums(CATEGORIES[in.readByte()], ExactSum.read(in), ExactSum.read(in), in.readVarLong()));
     }
     for (int c = 0; c < CATEGORIES.length; c++) {

@@ -94,16 +94,12 @@ public final class Slice {
 
   /** Notes this slice's per-skill minimum and maximum in a window's extremes. */
   void extremesInto(Extremes extremes, long sliceStart) {
-    Map<String, double[]> range = new TreeMap<>();
-    interactionSkills.forEach((skill, a) -> range.put(skill, new double[] {a.min(), a.max()}));
+    interactionSkills.forEach((skill, a) -> extremes.add(skill, sliceStart, a.min(), a.max()));
     for (RecordedEvaluation evaluation : evaluations.values()) {
       for (Observation o : evaluation.observations()) {
-        double[] r = range.computeIfAbsent(o.skill(), s -> new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY});
-        r[0] = Math.min(r[0], o.score());
-        r[1] = Math.max(r[1], o.score());
+        extremes.add(o.skill(), sliceStart, o.score(), o.score());
       }
     }
-    range.forEach((skill, r) -> extremes.add(skill, sliceStart, r[0], r[1]));
   }
 
   /** Each category's lowest-scored sources in this slice (up to three), evaluations included. */

@@ -30,8 +30,8 @@ public final class SliceCodec {
       a.weightedSum().write(out);
       a.weightSum().write(out);
       out.writeVarInt(a.count());
-      out.writeDouble(a.min());
-      out.writeDouble(a.max());
+      out.writeCompactDouble(a.min());
+      out.writeCompactDouble(a.max());
     });
     out.writeVarInt(slice.interactionSources.size());
     slice.interactionSources.forEach((category, n) -> {
@@ -45,7 +45,7 @@ public final class SliceCodec {
       for (Evidence e : worst) {
         out.writeString(e.sourceId());
         out.writeVarInt(skills.index(e.skill()));
-        out.writeDouble(e.score());
+        out.writeCompactDouble(e.score());
         out.writeZigZag(e.time());
       }
     });
@@ -63,8 +63,8 @@ public final class SliceCodec {
       for (Observation o : evaluation.observations()) {
         out.writeVarInt(skills.index(o.skill()));
         out.writeByte(o.category().ordinal());
-        out.writeDouble(o.score());
-        out.writeDouble(o.weight());
+        out.writeCompactDouble(o.score());
+        out.writeCompactDouble(o.weight());
       }
     }
     return out.toByteArray();
@@ -85,7 +85,7 @@ public final class SliceCodec {
     for (int i = 0; i < n; i++) {
       String skill = skills[in.readVarInt()];
       slice.interactionSkills.put(skill, new SkillAggregate(CATEGORIES[in.readByte()], ExactSum.read(in), ExactSum.read(in),
-          in.readVarInt(), in.readDouble(), in.readDouble()));
+          in.readVarInt(), in.readCompactDouble(), in.readCompactDouble()));
     }
     n = in.readVarInt();
     for (int i = 0; i < n; i++) {
@@ -97,7 +97,7 @@ public final class SliceCodec {
       int k = in.readVarInt();
       List<Evidence> worst = new ArrayList<>(k);
       for (int j = 0; j < k; j++) {
-        worst.add(new Evidence(in.readString(), skills[in.readVarInt()], in.readDouble(), in.readZigZag()));
+        worst.add(new Evidence(in.readString(), skills[in.readVarInt()], in.readCompactDouble(), in.readZigZag()));
       }
       slice.interactionEvidence.put(category, worst);
     }
@@ -116,8 +116,8 @@ public final class SliceCodec {
       int count = in.readVarInt();
       List<Observation> observations = new ArrayList<>(count);
       for (int j = 0; j < count; j++) {
-        observations.add(new Observation(skills[in.readVarInt()], CATEGORIES[in.readByte()], in.readDouble(),
-            in.readDouble(), time, id));
+        observations.add(new Observation(skills[in.readVarInt()], CATEGORIES[in.readByte()], in.readCompactDouble(),
+            in.readCompactDouble(), time, id));
       }
       slice.putEvaluation(new RecordedEvaluation(id, time, fingerprint, retracted, List.copyOf(observations)));
     }

@@ -57,6 +57,22 @@ final class StateReader {
     return Double.longBitsToDouble(readLong());
   }
 
+  double readCompactDouble() {
+    long header = readVarLong();
+    if ((header & 1) != 0) {
+      return readDouble();
+    }
+    long zigzag = header >>> 1;
+    return ((zigzag >>> 1) ^ -(zigzag & 1)) / 100.0;
+  }
+
+  long readTimeDelta() {
+    long header = readVarLong();
+    long zigzag = header >>> 1;
+    long value = (zigzag >>> 1) ^ -(zigzag & 1);
+    return (header & 1) == 0 ? value * 60_000 : value;
+  }
+
   byte[] readBytes() {
     int length = readVarInt();
     require(length);

@@ -52,6 +52,32 @@ final class StateWriter {
     writeLong(Double.doubleToRawLongBits(value));
   }
 
+  /**
+   * A double that is usually a score with at most two decimals (83.27): such values take the varint of
+   * their hundredths (tag bit 0), any other double its 8 bytes (tag bit 1). Exact either way.
+   */
+  void writeCompactDouble(double value) {
+    double hundredths = value * 100;
+    long whole = (long) hundredths;
+    if (whole == hundredths && Math.abs(whole) < (1L << 40) && whole / 100.0 == value
+        && Double.doubleToRawLongBits(value) != Double.doubleToRawLongBits(-0.0)) {
+      writeVarLong(((whole << 1) ^ (whole >> 63)) << 1);
+    } else {
+      writeVarLong(1);
+      writeDouble(value);
+    }
+  }
+
+  /** A time difference: in whole minutes when it is one (tag bit 0), else in milliseconds (tag bit 1). */
+  void writeTimeDelta(long millis) {
+    if (millis % 60_000 == 0) {
+      long minutes = millis / 60_000;
+      writeVarLong(((minutes << 1) ^ (minutes >> 63)) << 1);
+    } else {
+      writeVarLong(((millis << 1) ^ (millis >> 63)) << 1 | 1);
+    }
+  }
+
   void writeBytes(byte[] bytes) {
     writeVarInt(bytes.length);
     ensure(bytes.length);

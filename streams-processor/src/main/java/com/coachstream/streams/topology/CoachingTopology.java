@@ -79,14 +79,17 @@ public final class CoachingTopology {
     topology.addProcessor(SCORE_PROCESSOR, () -> new ScoringProcessor(scorer, settings.publishInterval(),
         settings.alertsRetention()), VALIDATE_INTERACTIONS, VALIDATE_QA_EVALUATIONS);
 
+    // Cached stores: the updates of an agent between two commits are coalesced into one write of each record
+    // (RocksDB and changelog) instead of one per event, and hot agents are read from memory. Remembered ids
+    // are written once and rarely read again: caching them would only push agents out of the cache.
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AGENT_STATE_STORE),
-        Serdes.String(), new AgentStateSerde()), SCORE_PROCESSOR);
+        Serdes.String(), new AgentStateSerde()).withCachingEnabled(), SCORE_PROCESSOR);
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AGENT_SLICES_STORE),
-        Serdes.Bytes(), new SliceSerde()), SCORE_PROCESSOR);
+        Serdes.Bytes(), new SliceSerde()).withCachingEnabled(), SCORE_PROCESSOR);
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AGENT_IDS_STORE),
         Serdes.Bytes(), Serdes.Long()), SCORE_PROCESSOR);
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ROSTER_STORE),
-        Serdes.String(), new AvroSerde<>(AgentProfile.class)), ROSTER_PROCESSOR, SCORE_PROCESSOR);
+        Serdes.String(), new AvroSerde<>(AgentProfile.class)).withCachingEnabled(), ROSTER_PROCESSOR, SCORE_PROCESSOR);
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ALERTS_STORE),
         Serdes.String(), new AvroSerde<>(CoachingAlert.class)), SCORE_PROCESSOR);
 

@@ -16,6 +16,7 @@ import com.coachstream.streams.scoring.WindowSweep;
 import com.coachstream.streams.scoring.WindowView;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,8 +34,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Scores each valid event into its agent's state and history: per event one read and one write of the
  * agent's small state, of one slice and of one remembered id, the event's current window published at once
  * (as scoring derived it), alerts emitted. The other windows an event changed (every window holding a
- * changed slice) are published by a wall-clock punctuation every {@code scores.publish.interval}, once per
- * agent however many events changed it, derived in one sweep over the agent's slices, so per-event cost
+ * changed slice) are published by a wall-clock punctuation within {@code scores.publish.interval} (spread over
+ * it by {@link PublicationPacer}), once per agent however many events changed it, derived in one sweep over
+ * the agent's slices, so per-event cost
  * does not grow with {@code window.size / window.advance} and the compacted topic ends with every window's
  * final state. Which agents have unpublished changes is kept in the state itself (and mirrored in memory).
  */
@@ -45,7 +47,9 @@ final class ScoringProcessor implements Processor<String, ScorableEvent, Object,
   private final WindowSweep sweep;
   private final Duration publishInterval;
   private final Duration alertsRetention;
+  /** In the order they first changed: the longest waiting are published first. */
   private final Set<String> agentsWithUnpublishedWindows = new LinkedHashSet<>();
+  private final PublicationPacer pacer = new PublicationPacer();
   private ProcessorContext<Object, Object> context;
   private KeyValueStore<String, AgentState> agents;
   private KeyValueStore<Bytes, Slice> slices;
@@ -85,7 +89,8 @@ final class ScoringProcessor implements Processor<String, ScorableEvent, Object,
         }
       });
     }
-    context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, now -> publishChangedWindows());
+    context.schedule(PublicationPacer.tickInterval(publishInterval), PunctuationType.WALL_CLOCK_TIME,
+        now -> publishChangedWindows(pacer.take(agentsWithUnpublishedWindows.size())));
     context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME, this::pruneAlerts);
   }
 
@@ -152,9 +157,14 @@ final class ScoringProcessor implements Processor<String, ScorableEvent, Object,
     context.forward(new Record<>(key, value, timestamp), CoachingTopology.SKILL_SCORES_SINK);
   }
 
-  private void publishChangedWindows() {
-    List<String> pending = new ArrayList<>(agentsWithUnpublishedWindows);
-    agentsWithUnpublishedWindows.clear();
+  /** Publishes the changed windows of the {@code count} agents that have waited longest. */
+  private void publishChangedWindows(int count) {
+    List<String> pending = new ArrayList<>(count);
+    Iterator<String> waiting = agentsWithUnpublishedWindows.iterator();
+    while (pending.size() < count && waiting.hasNext()) {
+      pending.add(waiting.next());
+      waiting.remove();
+    }
     for (String agentId : pending) {
       AgentState state = agents.get(agentId);
       if (state == null || !state.isDirty()) {

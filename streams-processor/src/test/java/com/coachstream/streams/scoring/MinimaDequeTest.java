@@ -29,8 +29,8 @@ class MinimaDequeTest {
         assertThat(deque.minimum()).isEqualTo(expected);
       }
       StateWriter out = new StateWriter(8);
-      deque.write(out);
-      assertThat(MinimaDeque.read(new StateReader(out.toByteArray())).minimum()).isEqualTo(deque.minimum());
+      deque.write(out, newest);
+      assertThat(MinimaDeque.read(new StateReader(out.toByteArray()), newest).minimum()).isEqualTo(deque.minimum());
     }
   }
 
