@@ -1,0 +1,100 @@
+package com.coachstream.benchmarks;
+
+import com.coachstream.benchmarks.harness.Cluster;
+import com.coachstream.benchmarks.harness.HarnessOptions;
+import com.coachstream.benchmarks.harness.Report;
+import com.coachstream.benchmarks.harness.Workload;
+import com.coachstream.benchmarks.micro.MicroBenchmarks;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * The benchmark harness: {@code java -jar benchmarks/target/benchmarks.jar all} runs every measurement of
+ * docs/performance.md on the in-process broker, prints a table and writes JSON to {@code benchmarks/results/}.
+ * Each figure also has its own subcommand.
+ */
+@Command(name = "benchmarks", mixinStandardHelpOptions = true,
+    description = "CoachStream benchmarks: throughput, window cost, latency, memory, JMH micro-benchmarks.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class BenchmarkRunner {
+
+  @Mixin
+  HarnessOptions options;
+
+  public static void main(String[] args) {
+    // before any logger exists: the harness's own logging configuration (quiet broker, no log file)
+    System.setProperty("logback.configurationFile", "logback-benchmarks.xml");
+    System.exit(run(args));
+  }
+
+  /** Runs the harness with these arguments and returns its exit code (the smoke test calls this). */
+  public static int run(String... args) {
+    return new CommandLine(new BenchmarkRunner()).execute(args);
+  }
+
+  @Command(name = "all", description = "Every figure: throughput, window cost, latency, memory, micro-benchmarks.")
+  int all() throws Exception {
+    return measure("all", (cluster, report) -> {
+      Workload workload = ThroughputBenchmark.run(cluster, options, report);
+      WindowCostBenchmark.run(cluster, workload, options, report);
+      cluster.deleteTopicsStartingWith(workload.base());
+      LatencyBenchmark.run(cluster, options, report);
+      MemoryBenchmark.run(cluster, options, report);
+      MicroBenchmarks.run(options, report);
+    });
+  }
+
+  @Command(name = "throughput", description = "(1) raw produce/consume and (2) the streams processor with exactly-once.")
+  int throughput() throws Exception {
+    return measure("throughput", (cluster, report) ->
+        cluster.deleteTopicsStartingWith(ThroughputBenchmark.run(cluster, options, report).base()));
+  }
+
+  @Command(name = "windows", description = "(3) window cost: 7d/1d, 30d/1d, 30d/1h against the DSL's hopping windows.")
+  int windows() throws Exception {
+    return measure("windows", (cluster, report) -> {
+      Workload workload = ThroughputBenchmark.run(cluster, options, report);
+      WindowCostBenchmark.run(cluster, workload, options, report);
+      cluster.deleteTopicsStartingWith(workload.base());
+    });
+  }
+
+  @Command(name = "latency", description = "(4) event produced -> alert at a webhook, at a steady rate.")
+  int latency() throws Exception {
+    return measure("latency", (cluster, report) -> LatencyBenchmark.run(cluster, options, report));
+  }
+
+  @Command(name = "memory", description = "(5) RSS and state size of the streams processor for many agents' history.")
+  int memory() throws Exception {
+    return measure("memory", (cluster, report) -> MemoryBenchmark.run(cluster, options, report));
+  }
+
+  @Command(name = "micro", description = "JMH micro-benchmarks of scoring and the state codec (no Kafka).")
+  int micro() throws Exception {
+    Report report = new Report("micro", options.label);
+    MicroBenchmarks.run(options, report);
+    return finish(report);
+  }
+
+  @FunctionalInterface
+  private interface Measurement {
+    void run(Cluster cluster, Report report) throws Exception;
+  }
+
+  private int measure(String command, Measurement measurement) throws Exception {
+    Report report = new Report(command, options.label);
+    try (Cluster cluster = Cluster.connect(options.bootstrapServers)) {
+      measurement.run(cluster, report);
+    }
+    return finish(report);
+  }
+
+  private int finish(Report report) {
+    report.print(System.out);
+    Path file = report.write(options.resultsDir);
+    System.out.println("Results written to " + file.toAbsolutePath());
+    return 0;
+  }
+}
