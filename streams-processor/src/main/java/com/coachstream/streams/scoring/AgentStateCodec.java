@@ -6,21 +6,23 @@ import java.util.Map;
 
 /**
  * Compact, versioned binary form of {@link AgentState}, read and written on every event (varints, exact
- * sums). A new layout gets a new version byte, and the reader keeps understanding the old ones.
+ * sums). A new layout gets a new version byte, so state of another layout is refused with a message saying
+ * so, never misread.
  *
- * <p>Version 1 (the whole history in one record) is not read: its slices now live in their own store, and
- * no installation ever ran it; state from it is rebuilt by resetting the application.
+ * <p>Versions 1 (the whole history in one record) and 2 (the first separate-slices layout, before the
+ * compact skill-name table and scores) are not read: they were only in 0.1 snapshots, before any release;
+ * state from them is rebuilt by resetting the application (README, troubleshooting).
  */
 public final class AgentStateCodec {
 
-  static final byte VERSION_2 = 2;
+  static final byte VERSION_3 = 3;
   private static final SkillCategory[] CATEGORIES = SkillCategory.values();
 
   private AgentStateCodec() { }
 
   public static byte[] encode(AgentState state) {
     StateWriter out = new StateWriter(512);
-    out.writeByte(VERSION_2);
+    out.writeByte(VERSION_3);
     out.writeZigZag(state.newestEventTime());
     out.writeZigZag(state.dirtyFrom());
     out.writeZigZag(state.dirtyTo());
@@ -39,9 +41,9 @@ public final class AgentStateCodec {
   public static AgentState decode(byte[] data) {
     StateReader in = new StateReader(data);
     int version = in.readByte();
-    if (version != VERSION_2) {
+    if (version != VERSION_3) {
       throw new IllegalStateException("Unknown agent state version " + version
-          + (version == 1 ? " (from before slices had a store of their own: reset the streams application)" : ""));
+          + (version < VERSION_3 ? " (written by a 0.1 snapshot: reset the streams application to rebuild the state)" : ""));
     }
     AgentState state = new AgentState();
     long newest = in.readZigZag();

@@ -2,27 +2,26 @@ package com.coachstream.streams.scoring;
 
 import com.coachstream.avro.SkillCategory;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Compact, versioned binary form of a {@link Slice} (varints, exact sums, skill ids once in a string table).
- * A new layout gets a new version byte, and the reader keeps understanding the old ones.
+ * Compact, versioned binary form of a {@link Slice}: varints, exact sums, skill ids once in a
+ * {@link SkillNames} table.
+ * A new layout gets a new version byte, so a slice of another layout is refused with a message saying so,
+ * never misread; version 1 (scores as 8-byte doubles) was only in 0.1 snapshots and is not read.
  */
 public final class SliceCodec {
 
-  static final byte VERSION_1 = 1;
+  static final byte VERSION_2 = 2;
   private static final SkillCategory[] CATEGORIES = SkillCategory.values();
 
   private SliceCodec() { }
 
   public static byte[] encode(Slice slice) {
     StateWriter out = new StateWriter(256);
-    out.writeByte(VERSION_1);
-    StringTable skills = StringTable.of(slice);
-    out.writeVarInt(skills.names.size());
-    skills.names.forEach(out::writeString);
+    out.writeByte(VERSION_2);
+    SkillNames skills = skillNamesOf(slice);
+    skills.write(out);
     out.writeVarInt(slice.interactionSkills.size());
     slice.interactionSkills.forEach((skill, a) -> {
       out.writeVarInt(skills.index(skill));
@@ -73,13 +72,11 @@ public final class SliceCodec {
   public static Slice decode(byte[] data) {
     StateReader in = new StateReader(data);
     int version = in.readByte();
-    if (version != VERSION_1) {
-      throw new IllegalStateException("Unknown slice version " + version);
+    if (version != VERSION_2) {
+      throw new IllegalStateException("Unknown slice version " + version
+          + (version < VERSION_2 ? " (written by a 0.1 snapshot: reset the streams application to rebuild the state)" : ""));
     }
-    String[] skills = new String[in.readVarInt()];
-    for (int i = 0; i < skills.length; i++) {
-      skills[i] = in.readString();
-    }
+    String[] skills = SkillNames.read(in);
     Slice slice = new Slice();
     int n = in.readVarInt();
     for (int i = 0; i < n; i++) {
@@ -125,23 +122,11 @@ public final class SliceCodec {
   }
 
   /** Skill ids in first-use order, each written once. */
-  private static final class StringTable {
-    final List<String> names = new ArrayList<>();
-    final Map<String, Integer> indexes = new HashMap<>();
-
-    static StringTable of(Slice slice) {
-      StringTable table = new StringTable();
-      slice.interactionSkills.keySet().forEach(table::index);
-      slice.interactionEvidence.values().forEach(worst -> worst.forEach(e -> table.index(e.skill())));
-      slice.evaluations.values().forEach(e -> e.observations().forEach(o -> table.index(o.skill())));
-      return table;
-    }
-
-    int index(String name) {
-      return indexes.computeIfAbsent(name, n -> {
-        names.add(n);
-        return names.size() - 1;
-      });
-    }
+  private static SkillNames skillNamesOf(Slice slice) {
+    SkillNames names = new SkillNames();
+    names.add(slice.interactionSkills.keySet());
+    slice.interactionEvidence.values().forEach(worst -> worst.forEach(e -> names.index(e.skill())));
+    slice.evaluations.values().forEach(e -> e.observations().forEach(o -> names.index(o.skill())));
+    return names;
   }
 }
