@@ -38,8 +38,9 @@ public final class StreamsService implements AutoCloseable {
     StreamsSettings config = StreamsSettings.from(settings);
     PrometheusMeterRegistry registry = OpsServer.newRegistry();
     KafkaStreams[] holder = new KafkaStreams[1];
+    // healthy unless failed for good: a liveness probe must not kill an instance that is still starting
     OpsServer ops = OpsServer.start(config.httpHost(), config.httpPort(), registry,
-        () -> holder[0] != null && holder[0].state() != KafkaStreams.State.ERROR
+        () -> holder[0] == null || holder[0].state() != KafkaStreams.State.ERROR
             && holder[0].state() != KafkaStreams.State.PENDING_ERROR,
         () -> holder[0] != null && holder[0].state() == KafkaStreams.State.RUNNING);
     try {
