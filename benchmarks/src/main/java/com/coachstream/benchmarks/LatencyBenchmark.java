@@ -92,7 +92,7 @@ public final class LatencyBenchmark {
       Histogram histogram = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
       int unmatched = 0;
       for (Map.Entry<String, Long> arrival : webhook.arrivals().entrySet()) {
-        Long sent = sink.sent().get(sourceOfAlert.get(arrival.getKey()));
+        Long sent = sink.sentBefore(sourceOfAlert.get(arrival.getKey()), arrival.getValue());
         if (sent == null) {
           unmatched++;
           continue;
