@@ -13,9 +13,9 @@ import org.rocksdb.Options;
  * twelve partitions that can reach gigabytes. Here every store shares one block cache of
  * {@code state.rocksdb.memory.mb} (index and filter blocks included), and each store's memtables are small
  * (1/64 of it, at least 512 KiB, two at most), so RocksDB flushes them early: sixty stores of a process that
- * holds every partition then keep at most about twice the cache in memtables. (With 1/16, the memory
- * benchmark's 10,000 agents reached 640 MiB RSS, mostly memtables.) The cache is per process: the first
- * configured size wins.
+ * holds every partition then keep at most about twice the cache in memtables. (The memory benchmark's 10,000
+ * agents peaked at 673 MiB RSS with 1/16, 593 MiB with 1/64; docs/performance.md.) The cache is per process:
+ * the first configured size wins.
  *
  * <p>Memtables are deliberately not charged to the cache through a {@code WriteBufferManager}: measured on
  * the benchmark, a manager shared by sixty stores kept triggering flushes and stalled writes for seconds.

@@ -174,7 +174,12 @@ public record StreamsSettings(
     String maxRequest = StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
     props.putIfAbsent(maxRequest, props.getOrDefault(ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
         String.valueOf(DeadLetter.MAX_RECORD_BYTES)));
-    int maxRequestBytes = Integer.parseInt(props.get(maxRequest).toString());
+    int maxRequestBytes;
+    try {
+      maxRequestBytes = Integer.parseInt(props.get(maxRequest).toString().trim());
+    } catch (NumberFormatException e) {
+      throw new ConfigException("Invalid value '" + props.get(maxRequest) + "' for max.request.size: expected bytes");
+    }
     props.put(DeadLetterHandlers.DEAD_LETTER_MAX_BYTES_CONFIG,
         String.valueOf(Math.max(0, maxRequestBytes - DeadLetter.HEADROOM_BYTES)));
     if (applicationServer != null) {

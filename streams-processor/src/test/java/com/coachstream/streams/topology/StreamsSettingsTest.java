@@ -1,0 +1,42 @@
+package com.coachstream.streams.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.coachstream.common.config.ConfigException;
+import com.coachstream.common.config.Settings;
+import com.coachstream.schemas.deadletter.DeadLetter;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class StreamsSettingsTest {
+
+  private static Properties properties(Map<String, String> settings) {
+    return StreamsSettings.from(Settings.of(settings)).streamsProperties(null);
+  }
+
+  @Test
+  void theProducerTakesDeadLettersUpTo16MiBByDefault() {
+    Properties props = properties(Map.of());
+    assertThat(props.get("producer.max.request.size")).isEqualTo(String.valueOf(DeadLetter.MAX_RECORD_BYTES));
+    assertThat(props.get(DeadLetterHandlers.DEAD_LETTER_MAX_BYTES_CONFIG))
+        .isEqualTo(String.valueOf(DeadLetter.MAX_RECORD_BYTES - DeadLetter.HEADROOM_BYTES));
+    assertThat(props.get("processing.guarantee")).isEqualTo("exactly_once_v2");
+  }
+
+  @Test
+  void aConfiguredRequestSizeBoundsTheDeadLetters() {
+    Properties props = properties(Map.of("kafka.max.request.size", "1048576"));
+    assertThat(props.get("producer.max.request.size")).isEqualTo("1048576");
+    assertThat(props.get(DeadLetterHandlers.DEAD_LETTER_MAX_BYTES_CONFIG))
+        .isEqualTo(String.valueOf(1048576 - DeadLetter.HEADROOM_BYTES));
+  }
+
+  @Test
+  void aRequestSizeThatIsNotANumberIsNamedInTheError() {
+    assertThatThrownBy(() -> properties(Map.of("kafka.max.request.size", "lots")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("max.request.size");
+  }
+}
