@@ -1,5 +1,6 @@
 package com.coachstream.producer.cli;
 
+import com.coachstream.common.cli.SettingsErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,6 +24,6 @@ public final class ProduceCommand implements Runnable {
 
   /** Runs {@code produce} on its own, e.g. in a container: {@code java -cp ... ProduceCommand serve}. */
   public static void main(String[] args) {
-    System.exit(new CommandLine(new ProduceCommand()).execute(args));
+    System.exit(SettingsErrors.reported(new CommandLine(new ProduceCommand())).execute(args));
   }
 }
