@@ -3,6 +3,8 @@ package com.coachstream.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.coachstream.common.config.Settings;
+import com.coachstream.common.config.keys.Service;
+import com.coachstream.common.config.keys.SettingsCheck;
 import com.coachstream.common.kafka.TopicCreator;
 import com.coachstream.kafka.local.KafkaBrokerExtension;
 import com.coachstream.kafka.local.KafkaTestBroker;
@@ -34,8 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * No Docker engine runs here, so docker-compose.yml is checked by construction: docker-compose validates it,
- * and every variable it gives a CoachStream service is one that service's configuration actually reads
- * (each service is started with exactly that environment and asked which settings it never read).
+ * every variable it gives a CoachStream service is a setting of that service in the catalogue of settings
+ * (so the service would not refuse it), and one that service's configuration actually reads (each service is
+ * started with exactly that environment and asked which settings it never read).
  */
 @Tag("integration")
 @Timeout(180)
@@ -75,6 +78,19 @@ class ComposeFileIT {
     try (IngestServer service = IngestServer.start(ingest)) {
       assertThat(ingest.unreadKeys()).as("settings of the ingest service nobody reads").isEmpty();
     }
+  }
+
+  @Test
+  void everyVariableOfEachServiceIsASettingOfThatService() throws Exception {
+    JsonNode services = new ObjectMapper(new YAMLFactory()).readTree(COMPOSE_FILE.toFile()).get("services");
+    Map<String, Service> serviceOf = Map.of("streams", Service.STREAMS, "notifier", Service.NOTIFIER,
+        "ingest", Service.INGEST, "topics", Service.TOOLS, "simulator", Service.PRODUCER);
+    assertThat(services.fieldNames()).toIterable().filteredOn(name -> !Set.of("kafka", "mailpit").contains(name))
+        .containsExactlyInAnyOrderElementsOf(serviceOf.keySet());
+    serviceOf.forEach((name, service) -> {
+      Settings settings = settings(services.get(name), Map.of());
+      assertThat(SettingsCheck.problems(settings, service)).as("settings of the %s service", name).isEmpty();
+    });
   }
 
   @Test
