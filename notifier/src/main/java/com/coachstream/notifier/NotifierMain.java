@@ -25,7 +25,9 @@ public final class NotifierMain {
     try {
       SettingsCheck.validate(settings, Service.NOTIFIER);
     } catch (ConfigException e) {
-      System.err.println(e.getMessage());
+      for (String line : e.getMessage().split("\\R")) {
+        System.err.println("coachstream: " + line);
+      }
       System.exit(SettingsErrors.EXIT_CODE);
     }
     EffectiveConfiguration.log(settings, Service.NOTIFIER);

@@ -123,6 +123,33 @@ public final class SettingsLoader {
           .collect(Collectors.joining("." + dashed + "."));
       dotted = dotted.substring(1, dotted.length() - 1);
     }
+    return withDashedName(dotted);
+  }
+
+  /**
+   * A name inside a setting that holds no dot ({@code channel.<name>.type}) had its dashes turned into
+   * dots: {@code COACHSTREAM_CHANNEL_OPS_WEBHOOK_TYPE} is {@code channel.ops-webhook.type}.
+   */
+  private static String withDashedName(String dotted) {
+    if (SettingKeys.all().stream().anyMatch(k -> k.matches(dotted))) {
+      return dotted;
+    }
+    for (var key : SettingKeys.all()) {
+      String name = key.name();
+      int open = name.indexOf('<');
+      int close = name.indexOf('>');
+      if (open < 0 || close == name.length() - 1 || name.indexOf('<', close) >= 0 || name.substring(open, close).contains("|")) {
+        continue;
+      }
+      String prefix = name.substring(0, open);
+      String suffix = name.substring(close + 1);
+      if (dotted.startsWith(prefix) && dotted.endsWith(suffix) && dotted.length() > prefix.length() + suffix.length()) {
+        String candidate = prefix + dotted.substring(prefix.length(), dotted.length() - suffix.length()).replace('.', '-') + suffix;
+        if (key.matches(candidate)) {
+          return candidate;
+        }
+      }
+    }
     return dotted;
   }
 }

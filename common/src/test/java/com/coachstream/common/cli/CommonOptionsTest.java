@@ -80,6 +80,28 @@ class CommonOptionsTest {
   }
 
   @Test
+  void theLoggedEffectiveConfigurationNamesEachLayerAndNoSecret() {
+    ch.qos.logback.classic.Logger logger =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("com.coachstream.config");
+    var appender = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+    appender.start();
+    logger.addAppender(appender);
+    try {
+      parse(Map.of("COACHSTREAM_HTTP_BEARER_TOKEN", "tok-from-env"), "--kafka-property", "sasl.jaas.config=x password=\"pw-jaas\";",
+          "--kafka-property", "ssl.keystore.password=pw-keystore", "--set", "http.body-limit=2048")
+          .settings(Service.INGEST, Map.of());
+    } finally {
+      logger.detachAppender(appender);
+    }
+    String logged = String.join("\n", appender.list.stream().map(e -> e.getFormattedMessage()).toList());
+    assertThat(logged).contains("Effective configuration of the HTTP ingest (produce serve):",
+        "http.bearer-token = [redacted] (environment variable COACHSTREAM_HTTP_BEARER_TOKEN)",
+        "kafka.sasl.jaas.config = [redacted] (option --kafka-property)",
+        "http.body-limit = 2048 (option --set)", "http.port = 8090 (default)");
+    assertThat(logged).doesNotContain("tok-from-env").doesNotContain("pw-jaas").doesNotContain("pw-keystore");
+  }
+
+  @Test
   void commandOptionsAreTheLastLayerAndNamedByTheirOption() {
     Settings settings = parse(Map.of("COACHSTREAM_HTTP_PORT", "9000"), "--set", "http.port=9001")
         .settings(Service.STREAMS, Map.of("http.port", "8080"), new CommonOptions.CommandOption("--http-port", "http.port", 0),

@@ -47,5 +47,8 @@ class SettingsLoaderTest {
     assertThat(SettingsLoader.envToKey("HTTP_BEARER_TOKEN")).isEqualTo("http.bearer-token");
     assertThat(SettingsLoader.envToKey("SLIP_MIN_SAMPLES")).isEqualTo("slip.min-samples");
     assertThat(SettingsLoader.envToKey("CHANNEL_MAIL_SMTP_PASSWORD_FILE")).isEqualTo("channel.mail.smtp.password-file");
+    assertThat(SettingsLoader.envToKey("CHANNEL_OPS_WEBHOOK_URL_ENV")).isEqualTo("channel.ops-webhook.url-env");
+    assertThat(SettingsLoader.envToKey("CHANNEL_OPS_WEBHOOK_SMTP_HOST")).isEqualTo("channel.ops-webhook.smtp.host");
+    assertThat(SettingsLoader.envToKey("CHANNEL_OPS_WEBHOOK_NOPE")).isEqualTo("channel.ops.webhook.nope");
   }
 }

@@ -42,7 +42,10 @@ public final class ConfigurationDoc {
         SERVICE is one of %s.
 
       In a name, `<name>` stands for any word (`channel.<name>.type` → `channel.mail.type`) and `<soft|hard>` for one
-      of the listed words.
+      of the listed words. A channel name with dashes comes back from its variable
+      (`COACHSTREAM_CHANNEL_OPS_WEBHOOK_TYPE` sets `channel.ops-webhook.type`), but a team id, skill id or criterion
+      name with an underscore, a dash or a dot cannot be told apart in a variable name: set those in the file or
+      with `--set`.
       """;
 
   private ConfigurationDoc() { }
