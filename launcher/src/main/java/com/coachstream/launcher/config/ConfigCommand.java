@@ -36,6 +36,12 @@ public final class ConfigCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /** The SERVICE both subcommands take. */
+  static final class ServiceArgument {
+    @Parameters(paramLabel = "SERVICE", converter = ServiceName.class, description = "One of: " + SERVICES + ".")
+    Service service;
+  }
+
   /** picocli's converter: {@code streams} → {@link Service#STREAMS}. */
   static final class ServiceName implements CommandLine.ITypeConverter<Service> {
     @Override
@@ -57,11 +63,12 @@ public final class ConfigCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SERVICE", converter = ServiceName.class, description = "One of: " + SERVICES + ".")
-    Service service;
+    @Mixin
+    ServiceArgument target;
 
     @Override
     public Integer call() {
+      Service service = target.service;
       Settings settings = common.load(Map.of());
       List<String> problems = SettingsCheck.problems(settings, service);
       PrintWriter err = spec.commandLine().getErr();
@@ -90,14 +97,14 @@ public final class ConfigCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SERVICE", converter = ServiceName.class, description = "One of: " + SERVICES + ".")
-    Service service;
+    @Mixin
+    ServiceArgument target;
 
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      out.printf("Settings of %s (default in brackets):%n", service.displayName());
-      for (SettingKey key : SettingKeys.of(service)) {
+      out.printf("Settings of %s (default in brackets):%n", target.service.displayName());
+      for (SettingKey key : SettingKeys.of(target.service)) {
         out.printf("%n  %s%s%s%n      %s%n", key.name(), key.defaultValue().isEmpty() ? "" : " [" + key.defaultValue() + "]",
             key.secret() ? " (secret)" : "", key.meaning());
       }
