@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.coachstream.common.config.Settings;
 import com.coachstream.common.config.keys.Service;
+import com.coachstream.common.config.keys.SettingKeys;
 import com.coachstream.common.config.keys.SettingsCheck;
 import com.coachstream.common.kafka.TopicCreator;
 import com.coachstream.kafka.local.KafkaBrokerExtension;
@@ -66,15 +67,16 @@ class ComposeFileIT {
     Map<String, String> streamsOverrides = new HashMap<>(overrides);
     streamsOverrides.put("state.dir", stateDir.toString());
 
-    Settings streams = settings(services.get("streams"), streamsOverrides);
+    // the catalogue's defaults as well: a setting in the catalogue that no code reads would show up too
+    Settings streams = settings(services.get("streams"), SettingKeys.defaults(Service.STREAMS), streamsOverrides);
     try (StreamsService service = StreamsService.start(streams)) {
       assertThat(streams.unreadKeys()).as("settings of the streams service nobody reads").isEmpty();
     }
-    Settings notifier = settings(services.get("notifier"), overrides);
+    Settings notifier = settings(services.get("notifier"), SettingKeys.defaults(Service.NOTIFIER), overrides);
     try (NotifierService.Handle service = NotifierService.start(notifier)) {
       assertThat(notifier.unreadKeys()).as("settings of the notifier nobody reads").isEmpty();
     }
-    Settings ingest = settings(services.get("ingest"), overrides);
+    Settings ingest = settings(services.get("ingest"), SettingKeys.defaults(Service.INGEST), overrides);
     try (IngestServer service = IngestServer.start(ingest)) {
       assertThat(ingest.unreadKeys()).as("settings of the ingest service nobody reads").isEmpty();
     }
@@ -88,7 +90,7 @@ class ComposeFileIT {
     assertThat(services.fieldNames()).toIterable().filteredOn(name -> !Set.of("kafka", "mailpit").contains(name))
         .containsExactlyInAnyOrderElementsOf(serviceOf.keySet());
     serviceOf.forEach((name, service) -> {
-      Settings settings = settings(services.get(name), Map.of());
+      Settings settings = settings(services.get(name), Map.of(), Map.of());
       assertThat(SettingsCheck.problems(settings, service)).as("settings of the %s service", name).isEmpty();
     });
   }
@@ -119,10 +121,10 @@ class ComposeFileIT {
     });
   }
 
-  private static Settings settings(JsonNode service, Map<String, String> overrides) {
+  private static Settings settings(JsonNode service, Map<String, String> defaults, Map<String, String> overrides) {
     Map<String, String> env = new HashMap<>();
     service.get("environment").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
-    return Settings.load(Map.of(), null, env, overrides);
+    return Settings.load(defaults, null, env, overrides);
   }
 
   private static boolean onPath(String command) {
