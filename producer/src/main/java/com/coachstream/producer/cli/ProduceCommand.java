@@ -4,7 +4,7 @@ import com.coachstream.common.cli.SettingsErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code coachstream produce}: get events into CoachStream (SPEC §11). */
+/** {@code coachstream produce}: get events into CoachStream. */
 @Command(name = "produce", mixinStandardHelpOptions = true,
     description = "Send contact-center events to Kafka: simulate a contact center, import files, or serve HTTP ingest.",
     subcommands = {SimulateCommand.class, ImportCommand.class, ServeCommand.class},
