@@ -23,9 +23,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyDescription;
@@ -41,6 +38,7 @@ class CoachingTopologyTest {
   @TempDir
   Path stateDir;
 
+  private TopologyFixture fixture;
   private TopologyTestDriver driver;
   private Topics topics;
   private TestInputTopic<String, InteractionEvent> interactions;
@@ -53,31 +51,21 @@ class CoachingTopologyTest {
 
   @BeforeEach
   void start() {
-    StreamsSettings settings = StreamsSettings.from(Settings.of(Map.of(
-        "scores.publish.interval", "1s", "state.dir", stateDir.toString())));
-    topics = settings.topics();
-    Properties props = settings.streamsProperties(null);
-    driver = new TopologyTestDriver(CoachingTopology.topology(settings), props, T0);
-    interactions = input(topics.interactions());
-    evaluations = input(topics.qaEvaluations());
-    agents = input(topics.agents());
-    rawInteractions = driver.createInputTopic(topics.interactions().name(), Serdes.ByteArray().serializer(),
-        Serdes.ByteArray().serializer());
-    scores = driver.createOutputTopic(topics.skillScores().name(), topics.skillScores().keySerde().deserializer(),
-        topics.skillScores().valueSerde().deserializer());
-    alerts = driver.createOutputTopic(topics.alerts().name(), Serdes.String().deserializer(),
-        topics.alerts().valueSerde().deserializer());
-    deadLetters = driver.createOutputTopic(topics.deadLetter().name(), Serdes.ByteArray().deserializer(),
-        Serdes.ByteArray().deserializer());
-  }
-
-  private <V> TestInputTopic<String, V> input(com.coachstream.schemas.topics.Topic<String, V> topic) {
-    return driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
+    fixture = new TopologyFixture(stateDir);
+    driver = fixture.driver;
+    topics = fixture.topics;
+    interactions = fixture.interactions;
+    evaluations = fixture.evaluations;
+    agents = fixture.agents;
+    rawInteractions = fixture.rawInteractions;
+    scores = fixture.scores;
+    alerts = fixture.alerts;
+    deadLetters = fixture.deadLetters;
   }
 
   @AfterEach
   void stop() {
-    driver.close();
+    fixture.close();
   }
 
   @Test
