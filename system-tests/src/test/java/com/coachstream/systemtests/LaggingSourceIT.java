@@ -87,7 +87,7 @@ class LaggingSourceIT {
   @Test
   void aProcessorKilledWhileBothSourcesStreamInEndsWithTheWindowsOfTheInOrderRun(KafkaTestBroker broker,
       @TempDir Path dir) throws Exception {
-    SimulationConfig config = history(8, 21).pacing(Pacing.compressedTo(Duration.ofSeconds(30))).build();
+    SimulationConfig config = history(6, 21).pacing(Pacing.compressedTo(Duration.ofSeconds(20))).build();
     String prefix = broker.uniqueName("paced-kill");
     TopicSet topics = TopicSet.create(broker.clientProperties(), prefix + ".paced", PARTITIONS);
     String app = prefix + "-paced";
@@ -124,7 +124,7 @@ class LaggingSourceIT {
           () -> !streams.isAlive() || streams.get("/health").status() == 503);
       actual = RunOutcome.of(outputs);
     }
-    List<SimulatedEvent> events = SimulatedHistory.of(history(8, 21).end(config.end()).build());
+    List<SimulatedEvent> events = SimulatedHistory.of(history(6, 21).end(config.end()).build());
     RunOutcome expected = inOrderRun(broker, prefix, events, dir);
 
     report("kill -9 during a paced import (killed at " + killedAt + ")", events.size(), actual, expected);

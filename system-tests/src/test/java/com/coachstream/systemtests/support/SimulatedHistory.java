@@ -41,8 +41,8 @@ public final class SimulatedHistory {
 
   /**
    * The arrival order when the QA tool's connector is down from {@code from} to {@code until} (event time) and
-   * then catches up: the evaluations of the outage arrive, in their own order, right after the first event
-   * of the other sources at or after {@code until}.
+   * then catches up: the evaluations of the outage arrive, in their own order, when it ends (before the first
+   * event at or after {@code until}), after every interaction and roster change of the outage.
    */
   public static List<SimulatedEvent> withQaOutage(List<SimulatedEvent> events, Instant from, Instant until) {
     List<SimulatedEvent> arrival = new ArrayList<>();
@@ -54,11 +54,11 @@ public final class SimulatedHistory {
         held.add(event);
         continue;
       }
-      arrival.add(event);
-      if (!held.isEmpty() && !event.time().isBefore(until)) {
+      if (!event.time().isBefore(until)) {
         arrival.addAll(held);
         held.clear();
       }
+      arrival.add(event);
     }
     arrival.addAll(held);
     return arrival;
