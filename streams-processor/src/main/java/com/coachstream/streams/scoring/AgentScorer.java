@@ -183,9 +183,9 @@ public final class AgentScorer {
   }
 
   /**
-   * Drops what no future event can change and no unpublished window still needs: slices older than the
-   * current window (and its baseline) of the oldest time still within grace, but never a slice of a window
-   * that changed and has not been published yet. Their remembered ids go with them.
+   * Drops what no future event can change and no unpublished window still needs: slices older than every
+   * window an accepted event can still change ({@link WindowSpec#oldestUsefulSlice}), but never a slice of a
+   * window that changed and has not been published yet. Their remembered ids go with them.
    */
   public void expire(AgentState state, AgentHistory history) {
     if (state.oldestSlice() == AgentState.NONE || state.newestEventTime() == AgentState.NONE) {

@@ -11,7 +11,6 @@ import com.coachstream.avro.CategoryScore;
 import com.coachstream.avro.CoachingAlert;
 import com.coachstream.avro.SkillCategory;
 import com.coachstream.schemas.deadletter.DeadLetter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -19,9 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The QA source days behind the interactions, through the production topology: its evaluations update the
@@ -35,15 +32,7 @@ class LatestWindowTopologyTest {
   /** Nine days before the newest interaction: far beyond the grace, in windows older than the latest. */
   private static final Instant PAST = T0.plus(Duration.ofDays(1));
 
-  @TempDir
-  Path stateDir;
-
-  private TopologyFixture fixture;
-
-  @BeforeEach
-  void start() {
-    fixture = new TopologyFixture(stateDir);
-  }
+  private final TopologyFixture fixture = new TopologyFixture();
 
   @AfterEach
   void stop() {

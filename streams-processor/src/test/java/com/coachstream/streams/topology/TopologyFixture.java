@@ -11,8 +11,13 @@ import com.coachstream.avro.QaEvaluation;
 import com.coachstream.common.config.Settings;
 import com.coachstream.schemas.topics.Topic;
 import com.coachstream.schemas.topics.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -31,7 +36,15 @@ final class TopologyFixture implements AutoCloseable {
   final TestOutputTopic<String, CoachingAlert> alerts;
   final TestOutputTopic<byte[], byte[]> deadLetters;
 
-  TopologyFixture(Path stateDir) {
+  private final Path stateDir;
+
+  /** A new driver over its own state directory, removed again by {@link #close()}. */
+  TopologyFixture() {
+    try {
+      stateDir = Files.createTempDirectory("coachstream-topology-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     StreamsSettings settings = StreamsSettings.from(Settings.of(Map.of(
         "scores.publish.interval", "1s", "state.dir", stateDir.toString())));
     topics = settings.topics();
@@ -56,5 +69,10 @@ final class TopologyFixture implements AutoCloseable {
   @Override
   public void close() {
     driver.close();
+    try (Stream<Path> files = Files.walk(stateDir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
