@@ -11,7 +11,9 @@ import com.coachstream.streams.slip.SlipPolicy;
 import com.coachstream.streams.window.WindowSpec;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -137,5 +139,47 @@ class LaggingSourceTest {
       assertThat(a.getCreatedAt().toEpochMilli()).isEqualTo(BASE + 10 * DAY + 2 * HOUR);
     });
     assertThat(state.category(SkillCategory.SOFT).lastSlipAt()).isEqualTo(BASE + 10 * DAY + 2 * HOUR);
+  }
+
+  @Test
+  void everyInterleavingOfTheTwoSourcesEndsWithTheSameWindows() {
+    Random random = new Random(5);
+    List<ScorableEvent> interactions = new ArrayList<>();
+    List<ScorableEvent> evaluations = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      long t = BASE + i * 2 * HOUR;
+      Observation o = new Observation(random.nextBoolean() ? "empathy" : "compliance",
+          random.nextBoolean() ? SkillCategory.SOFT : SkillCategory.HARD, random.nextInt(101), 1, t, "x" + i);
+      if (i % 3 == 0) {
+        evaluations.add(new ScorableEvent.Evaluation("e" + i, "a1", t, i, false, List.of(o)));
+      } else {
+        interactions.add(new ScorableEvent.Interaction("i" + i, "a1", "t1", t, List.of(o), new InteractionKpi(4, true, 60, null)));
+      }
+    }
+    List<ScorableEvent> inOrder = new ArrayList<>(interactions);
+    inOrder.addAll(evaluations);
+    inOrder.sort(Comparator.comparingLong(ScorableEvent::eventTime));
+    List<ScorableEvent> interactionsFirst = new ArrayList<>(interactions);
+    interactionsFirst.addAll(evaluations);
+    List<ScorableEvent> evaluationsFirst = new ArrayList<>(evaluations);
+    evaluationsFirst.addAll(interactions);
+
+    InMemoryAgentHistory expected = replay(inOrder);
+    for (List<ScorableEvent> order : List.of(interactionsFirst, evaluationsFirst)) {
+      InMemoryAgentHistory actual = replay(order);
+      for (long start = BASE - 7 * DAY; start <= BASE + 26 * DAY; start += DAY) {
+        RunningWindowsTest.assertSameWindow(WindowView.of(actual.slices(start, start + 7 * DAY)),
+            WindowView.of(expected.slices(start, start + 7 * DAY)));
+      }
+    }
+  }
+
+  private InMemoryAgentHistory replay(List<ScorableEvent> events) {
+    AgentState agent = new AgentState();
+    InMemoryAgentHistory replayed = new InMemoryAgentHistory();
+    for (ScorableEvent event : events) {
+      assertThat(scorer.score(agent, replayed, event, "t1").outcome()).isEqualTo(ScoringResult.Outcome.ACCEPTED);
+    }
+    return replayed;
   }
 }
