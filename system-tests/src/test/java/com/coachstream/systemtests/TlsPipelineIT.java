@@ -84,10 +84,7 @@ class TlsPipelineIT {
 
         List<String> simulate = new ArrayList<>(List.of("simulate", "--bootstrap-servers", broker.bootstrapServers(),
             "--seed", "17", "--agents", "16", "--teams", "2", "--days", "28", "--slip-fraction", "0.3",
-            "--end", end.toString(), "--ground-truth", dir.resolve("ground-truth.jsonl").toString(),
-            // played as a stream, as a contact center sends it: four weeks sent in under two seconds let one
-            // input topic's backlog run days ahead of the other's on a loaded machine (LATE, see the README)
-            "--playback", "15s"));
+            "--end", end.toString(), "--ground-truth", dir.resolve("ground-truth.jsonl").toString()));
         topics.settings().forEach((key, value) -> simulate.addAll(List.of("--set", key + "=" + value)));
         tls.clientProperties().forEach((key, value) -> simulate.addAll(List.of("--kafka-property", key + "=" + value)));
         StringWriter out = new StringWriter();

@@ -27,7 +27,10 @@ public enum ReasonCode {
   FUTURE_TIMESTAMP,
   /** The record is larger than the configured limit. */
   TOO_LARGE,
-  /** The observation is older than the grace period behind the agent's newest event. */
+  /**
+   * The observation is too late to change a window: more than the grace behind the newest event of its own
+   * source for the agent, or older than the state kept for the agent.
+   */
   LATE,
   /** An alert could not be delivered on a route after the retry budget, or was refused permanently. */
   DELIVERY_FAILED

@@ -36,8 +36,12 @@ public final class AlertFactory {
     this.tips = tips;
   }
 
-  /** What triggered an alert: the accepted event, identified by id and content fingerprint. */
-  public record Trigger(String agentId, String teamId, String sourceId, long eventTime, long fingerprint) { }
+  /**
+   * What triggered an alert: the accepted event, identified by id and content fingerprint, and {@code at},
+   * the agent's newest event time over both sources when it was accepted (the event's own time for an event
+   * in order; later for an event of a lagging source).
+   */
+  public record Trigger(String agentId, String teamId, String sourceId, long eventTime, long fingerprint, long at) { }
 
   public CoachingAlert create(Trigger trigger, SkillCategory category, AlertType type, AlertReason reason,
       CategoryMeasure measure, SlipRules rules, long windowStart, long windowEnd, WindowView window,
@@ -62,8 +66,8 @@ public final class AlertFactory {
         .setSkills(skills)
         .setEvidence(evidence(window.evidence(category)))
         .setFocus(focus(skills, reason, rules))
-        // the triggering event's time, not the wall clock: a replay raises the identical alert
-        .setCreatedAt(Instant.ofEpochMilli(trigger.eventTime()))
+        // event time, not the wall clock: a replay in the same order raises the identical alert
+        .setCreatedAt(Instant.ofEpochMilli(trigger.at()))
         .build();
   }
 

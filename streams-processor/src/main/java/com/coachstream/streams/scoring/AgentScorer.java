@@ -8,32 +8,36 @@ import com.coachstream.streams.slip.SlipDecision;
 import com.coachstream.streams.slip.SlipDetector;
 import com.coachstream.streams.slip.SlipPolicy;
 import com.coachstream.streams.slip.SlipRules;
+import com.coachstream.streams.window.Lateness;
 import com.coachstream.streams.window.WindowSpec;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Applies one valid event to an agent's state and history (SPEC §4–§7): duplicate check, then lateness,
- * then the observations (withdrawing a corrected or retracted evaluation's earlier ones), then slip
- * detection on the event's current window for every category the event touched.
+ * Applies one valid event to an agent's state and history: duplicate check, then lateness per source
+ * ({@link Lateness}), then the observations (withdrawing a corrected or retracted evaluation's earlier
+ * ones), then slip detection, for every category the event touched, on the agent's latest window W: the
+ * current window of its newest event time over both sources. An event of a lagging source that changes
+ * older windows is thus judged by what the agent looks like now: it never raises an alert about the past,
+ * and a window it does not change cannot flip the slip state.
  *
  * <p>Cost per event: the agent's small state, one slice and one remembered id, whatever
- * {@code window.size / window.advance}: the current window and its baseline are running sums
- * ({@link CurrentWindow}). Three rarer cases read the slices of a window: an event older than the agent's
- * newest slice (within grace) derives its own window from them, a correction inside the current window
- * recomputes its min and max, and an alert collects its evidence.
+ * {@code window.size / window.advance}: W and its baseline are running sums ({@link CurrentWindow}); the
+ * older windows an event changes are published later, in one sweep per agent. Two rarer cases read the
+ * slices of W: a correction inside it recomputes its min and max, and an alert collects its evidence.
  */
 public final class AgentScorer {
 
   private final WindowSpec windows;
   private final SlipPolicy policy;
   private final AlertFactory alerts;
+  private final Lateness lateness;
 
   public AgentScorer(WindowSpec windows, SlipPolicy policy, AlertFactory alerts) {
     this.windows = windows;
+    this.lateness = new Lateness(windows);
     this.policy = policy;
     this.alerts = alerts;
   }
@@ -60,8 +64,9 @@ public final class AgentScorer {
     if (history.interactionSlice(idHash) != null) {
       return ScoringResult.duplicate();
     }
-    if (windows.isLate(event.eventTime(), state.newestEventTime())) {
-      return ScoringResult.late(lateMessage(event, state));
+    ScoringResult late = lateOrNull(state, event);
+    if (late != null) {
+      return late;
     }
     long slice = windows.sliceStart(event.eventTime());
     state.current.advanceTo(slice, windows, history);
@@ -75,7 +80,8 @@ public final class AgentScorer {
       state.teamId(event.teamId());
     }
     EnumSet<SkillCategory> touched = Slice.categoriesOf(event.observations());
-    return finish(state, history, event, 0L, touched, teamId, ScoringResult.Outcome.ACCEPTED);
+    return finish(state, history, event, 0L, touched, teamId, ScoringResult.Outcome.ACCEPTED,
+        state.current.inWindow(slice, windows));
   }
 
   private ScoringResult scoreEvaluation(AgentState state, AgentHistory history, ScorableEvent.Evaluation event,
@@ -88,14 +94,17 @@ public final class AgentScorer {
     if (earlier != null && (earlier.retracted() || earlier.fingerprint() == event.fingerprint())) {
       return ScoringResult.duplicate();
     }
-    if (windows.isLate(event.eventTime(), state.newestEventTime())) {
-      return ScoringResult.late(lateMessage(event, state));
+    ScoringResult late = lateOrNull(state, event);
+    if (late != null) {
+      return late;
     }
     long slice = windows.sliceStart(event.eventTime());
     state.current.advanceTo(slice, windows, history);
+    boolean latestWindowChanged = state.current.inWindow(slice, windows);
     EnumSet<SkillCategory> touched = Slice.categoriesOf(event.observations());
     ScoringResult.Outcome outcome = ScoringResult.Outcome.ACCEPTED;
     if (earlier != null) {
+      latestWindowChanged |= state.current.inWindow(earlierSlice, windows);
       withdraw(state, history, earlierSlice, earlierHolder, earlier);
       touched.addAll(Slice.categoriesOf(earlier.observations()));
       outcome = event.retracted() ? ScoringResult.Outcome.RETRACTED : ScoringResult.Outcome.CORRECTED;
@@ -107,7 +116,7 @@ public final class AgentScorer {
     history.rememberEvaluation(idHash, slice);
     state.current.apply(slice, event.observations(), null, event.eventTime(), 1, windows);
     state.markDirty(slice);
-    return finish(state, history, event, event.fingerprint(), touched, teamId, outcome);
+    return finish(state, history, event, event.fingerprint(), touched, teamId, outcome, latestWindowChanged);
   }
 
   /** Takes an earlier version of an evaluation out of its slice and out of the running sums. */
@@ -131,29 +140,36 @@ public final class AgentScorer {
     state.storedSlice(start);
   }
 
-  private ScoringResult finish(AgentState state, AgentHistory history, ScorableEvent event, long fingerprint,
-      EnumSet<SkillCategory> touched, String teamId, ScoringResult.Outcome outcome) {
-    state.observedEventTime(event.eventTime());
-    expire(state, history);
-    long windowStart = windows.currentWindowStart(event.eventTime());
-    long windowEnd = windowStart + windows.sizeMs();
-    WindowView window;
-    WindowView baseline;
-    if (windows.sliceStart(event.eventTime()) == state.current.anchor()) {
-      window = state.current.view();
-      baseline = state.current.baselineView();
-    } else {
-      // an event behind the newest slice: its window is not the running one
-      window = WindowView.of(history.slices(windowStart, windowEnd));
-      baseline = WindowView.of(history.slices(windowStart - windows.baselineMs(), windowStart));
+  private ScoringResult lateOrNull(AgentState state, ScorableEvent event) {
+    Lateness.Verdict verdict = lateness.judge(event.eventTime(), event.source(), state.progress());
+    if (verdict == Lateness.Verdict.ON_TIME) {
+      return null;
     }
+    return ScoringResult.late(lateness.explain(verdict, event.sourceId(), event.agentId(), event.eventTime(),
+        event.source(), state.progress()));
+  }
+
+  /**
+   * Records the event's time in its source's progress, drops what is no longer needed and evaluates every
+   * touched category on the latest window W. Cooldowns are measured in the agent's newest event time over
+   * both sources: the moment, in event time, at which the alert is (or would be) raised.
+   */
+  private ScoringResult finish(AgentState state, AgentHistory history, ScorableEvent event, long fingerprint,
+      EnumSet<SkillCategory> touched, String teamId, ScoringResult.Outcome outcome, boolean latestWindowChanged) {
+    state.progress().observed(event.source(), event.eventTime());
+    expire(state, history);
+    long now = state.newestEventTime();
+    long windowStart = state.current.windowStart(windows);
+    long windowEnd = windowStart + windows.sizeMs();
+    WindowView window = state.current.view();
+    WindowView baseline = state.current.baselineView();
     List<CoachingAlert> raised = new ArrayList<>();
     AlertFactory.Trigger trigger = new AlertFactory.Trigger(event.agentId(), teamId, event.sourceId(),
-        event.eventTime(), fingerprint);
+        event.eventTime(), fingerprint, now);
     for (SkillCategory category : touched) {
       CategoryMeasure measure = measure(category, window, baseline);
       SlipRules rules = policy.rules(category);
-      SlipDecision decision = SlipDetector.evaluate(state.category(category), measure, event.eventTime(), rules);
+      SlipDecision decision = SlipDetector.evaluate(state.category(category), measure, now, rules);
       state.category(category, decision.next());
       if (decision.alerts()) {
         if (!window.hasEvidence()) {
@@ -163,13 +179,13 @@ public final class AgentScorer {
             windowStart, windowEnd, window, baseline));
       }
     }
-    return new ScoringResult(outcome, windowStart, window, List.copyOf(raised), null);
+    return new ScoringResult(outcome, windowStart, latestWindowChanged ? window : null, List.copyOf(raised), null);
   }
 
   /**
-   * Drops what no future event can change and no unpublished window still needs: slices older than the
-   * current window (and its baseline) of the oldest time still within grace, but never a slice of a window
-   * that changed and has not been published yet. Their remembered ids go with them.
+   * Drops what no future event can change and no unpublished window still needs: slices older than every
+   * window an accepted event can still change ({@link WindowSpec#oldestUsefulSlice}), but never a slice of a
+   * window that changed and has not been published yet. Their remembered ids go with them.
    */
   public void expire(AgentState state, AgentHistory history) {
     if (state.oldestSlice() == AgentState.NONE || state.newestEventTime() == AgentState.NONE) {
@@ -194,11 +210,5 @@ public final class AgentScorer {
     int baselineSamples = baseline.samples(category);
     Double baselineScore = baselineSamples == 0 ? null : baseline.categoryScore(category);
     return new CategoryMeasure(window.categoryScore(category), window.samples(category), baselineScore, baselineSamples);
-  }
-
-  private String lateMessage(ScorableEvent event, AgentState state) {
-    return "Event " + event.sourceId() + " at " + Instant.ofEpochMilli(event.eventTime()) + " is more than "
-        + windows.grace() + " (window.grace) behind agent " + event.agentId() + "'s newest event time "
-        + Instant.ofEpochMilli(state.newestEventTime());
   }
 }

@@ -2,12 +2,14 @@ package com.coachstream.streams.scoring;
 
 import com.coachstream.avro.SkillCategory;
 import com.coachstream.streams.slip.CategoryState;
+import com.coachstream.streams.window.EventTimeProgress;
 import java.util.EnumMap;
 import java.util.Map;
 
 /**
  * What the processor keeps per agent and reads and writes on every event, kept small: each category's slip
- * state, the newest accepted event time (for lateness and expiry), the last team seen on an interaction,
+ * state, the newest accepted event time of each source (for lateness, expiry and the latest window), the
+ * last team seen on an interaction,
  * the range of slices changed since the windows were last published, where the stored slices begin, and
  * the {@link CurrentWindow} with its baseline as running sums. The slices and remembered ids themselves
  * are the {@link AgentHistory}, stored apart.
@@ -17,19 +19,25 @@ public final class AgentState {
   public static final long NONE = Long.MIN_VALUE;
 
   private final EnumMap<SkillCategory, CategoryState> categories = new EnumMap<>(SkillCategory.class);
-  private long newestEventTime = NONE;
+  private EventTimeProgress progress = new EventTimeProgress();
   private String teamId;
   private long dirtyFrom = NONE;
   private long dirtyTo = NONE;
   private long oldestSlice = NONE;
   CurrentWindow current = new CurrentWindow();
 
+  /** The newest accepted event time over both sources ({@link #NONE} before the first event). */
   public long newestEventTime() {
-    return newestEventTime;
+    return progress.newestOfAny();
   }
 
-  public void observedEventTime(long eventTime) {
-    newestEventTime = newestEventTime == NONE ? eventTime : Math.max(newestEventTime, eventTime);
+  /** The newest accepted event time of each source. */
+  public EventTimeProgress progress() {
+    return progress;
+  }
+
+  void progress(EventTimeProgress progress) {
+    this.progress = progress;
   }
 
   public String teamId() {

@@ -2,6 +2,8 @@ package com.coachstream.streams.scoring;
 
 import com.coachstream.avro.SkillCategory;
 import com.coachstream.streams.slip.CategoryState;
+import com.coachstream.streams.window.EventTimeProgress;
+import com.coachstream.streams.window.EventTimeProgress.Source;
 import java.util.Map;
 
 /**
@@ -9,21 +11,26 @@ import java.util.Map;
  * sums). A new layout gets a new version byte, so state of another layout is refused with a message saying
  * so, never misread.
  *
- * <p>Versions 1 (the whole history in one record) and 2 (the first separate-slices layout, before the
+ * <p>Version 4 keeps the newest event time of each source (interactions, QA evaluations). Version 3 kept
+ * one newest event time over both; it is migrated on read by taking that time as both sources' progress
+ * (what lateness was judged against when it was written), and written back as version 4.
+ * Versions 1 (the whole history in one record) and 2 (the first separate-slices layout, before the
  * compact skill-name table and scores) are not read: they were only in 0.1 snapshots, before any release;
  * state from them is rebuilt by resetting the application (README, troubleshooting).
  */
 public final class AgentStateCodec {
 
   static final byte VERSION_3 = 3;
+  static final byte VERSION_4 = 4;
   private static final SkillCategory[] CATEGORIES = SkillCategory.values();
 
   private AgentStateCodec() { }
 
   public static byte[] encode(AgentState state) {
     StateWriter out = new StateWriter(512);
-    out.writeByte(VERSION_3);
-    out.writeZigZag(state.newestEventTime());
+    out.writeByte(VERSION_4);
+    out.writeZigZag(state.progress().newest(Source.INTERACTIONS));
+    out.writeZigZag(state.progress().newest(Source.QA_EVALUATIONS));
     out.writeZigZag(state.dirtyFrom());
     out.writeZigZag(state.dirtyTo());
     out.writeZigZag(state.oldestSlice());
@@ -41,14 +48,16 @@ public final class AgentStateCodec {
   public static AgentState decode(byte[] data) {
     StateReader in = new StateReader(data);
     int version = in.readByte();
-    if (version != VERSION_3) {
+    if (version != VERSION_3 && version != VERSION_4) {
       throw new IllegalStateException("Unknown agent state version " + version
           + (version < VERSION_3 ? " (written by a 0.1 snapshot: reset the streams application to rebuild the state)" : ""));
     }
     AgentState state = new AgentState();
-    long newest = in.readZigZag();
-    if (newest != AgentState.NONE) {
-      state.observedEventTime(newest);
+    if (version == VERSION_3) {
+      long newest = in.readZigZag();
+      state.progress(new EventTimeProgress(newest, newest));
+    } else {
+      state.progress(new EventTimeProgress(in.readZigZag(), in.readZigZag()));
     }
     state.setDirty(in.readZigZag(), in.readZigZag());
     state.oldestSlice(in.readZigZag());

@@ -4,8 +4,9 @@ import com.coachstream.avro.CoachingAlert;
 import java.util.List;
 
 /**
- * What scoring one event did: its outcome, the current window it landed in (start, and the window itself
- * to publish), and the alerts it raised.
+ * What scoring one event did: its outcome, the agent's latest window (its start, and the window itself to
+ * publish at once when the event changed it, else null: the older windows an event changed are published
+ * by the processor's sweep), and the alerts it raised.
  */
 public record ScoringResult(Outcome outcome, long windowStart, WindowView window, List<CoachingAlert> alerts,
     String lateMessage) {
@@ -19,7 +20,7 @@ public record ScoringResult(Outcome outcome, long windowStart, WindowView window
     RETRACTED,
     /** An id already accepted with the same content (or an interaction id already accepted): ignored. */
     DUPLICATE,
-    /** Older than the grace period behind the agent's newest event: to the dead-letter topic. */
+    /** Too late to change a window (see {@code Lateness}): to the dead-letter topic. */
     LATE
   }
 

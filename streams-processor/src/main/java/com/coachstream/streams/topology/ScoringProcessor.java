@@ -32,8 +32,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Scores each valid event into its agent's state and history: per event one read and one write of the
- * agent's small state, of one slice and of one remembered id, the event's current window published at once
- * (as scoring derived it), alerts emitted. The other windows an event changed (every window holding a
+ * agent's small state, of one slice and of one remembered id, the agent's latest window published at once
+ * when the event changed it (as scoring derived it), alerts emitted. The other windows an event changed (every window holding a
  * changed slice) are published by a wall-clock punctuation within {@code scores.publish.interval} (spread over
  * it by {@link PublicationPacer}), once per agent however many events changed it, derived in one sweep over
  * the agent's slices, so per-event cost
@@ -124,7 +124,9 @@ final class ScoringProcessor implements Processor<String, ScorableEvent, Object,
     }
     agents.put(agentId, state);
     agentsWithUnpublishedWindows.add(agentId);
-    publish(agentId, teamId, result.windowStart(), result.window(), record.timestamp());
+    if (result.window() != null) {
+      publish(agentId, teamId, result.windowStart(), result.window(), record.timestamp());
+    }
     for (CoachingAlert alert : result.alerts()) {
       alerts.put(alert.getAlertId(), alert);
       context.forward(new Record<>(agentId, alert, record.timestamp()), CoachingTopology.ALERTS_SINK);

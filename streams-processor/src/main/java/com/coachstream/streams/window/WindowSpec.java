@@ -6,7 +6,7 @@ import java.time.Duration;
  * The rolling windows of SPEC §6, aligned to the UTC epoch: windows of {@code size} starting every
  * {@code advance}; each window is made of {@code size / advance} consecutive slices of one {@code advance}.
  * The baseline of a window is the {@code baseline} period right before its start, also made of whole
- * slices. Observations more than {@code grace} behind an agent's newest event time are late.
+ * slices. Which observations are too late to change a window is {@link Lateness}'s rule.
  *
  * <p>All times are epoch milliseconds; a window {@code [start, end)} includes its start and excludes its end.
  */
@@ -80,16 +80,21 @@ public record WindowSpec(Duration size, Duration advance, Duration grace, Durati
   }
 
   /**
-   * The oldest slice an agent's state still needs once its newest event time is {@code newest}: events
-   * older than {@code newest - grace} are rejected as late, so no window starting before the current window
-   * of {@code newest - grace} changes again, nor does its baseline.
+   * The oldest event time an agent's state still accepts once its newest event time (of any source) is
+   * {@code newest}: {@code window.size + baseline.size} behind it. Older observations are late.
    */
-  public long oldestUsefulSlice(long newest) {
-    return currentWindowStart(newest - graceMs()) - baselineMs();
+  public long keptStateStart(long newest) {
+    return newest - sizeMs() - baselineMs();
   }
 
-  /** Whether an event at t is late for an agent whose newest accepted event time is {@code newest}. */
-  public boolean isLate(long t, long newest) {
-    return newest != Long.MIN_VALUE && t < newest - graceMs();
+  /**
+   * The oldest slice an agent's state still needs once its newest event time (of any source) is
+   * {@code newest}: every window holding a time not older than {@link #keptStateStart} may still change and
+   * be published again, and the ids of events are remembered (with their slice) at least
+   * {@code window.size + baseline.size + window.grace}. The latest window's baseline starts later than both.
+   */
+  public long oldestUsefulSlice(long newest) {
+    return Math.min(firstWindowStartContaining(keptStateStart(newest)),
+        sliceStart(keptStateStart(newest) - graceMs()));
   }
 }

@@ -125,7 +125,7 @@ class AgentScorerTest {
     score(interaction("i1", BASE + 10 * DAY, 90));
     ScoringResult within = score(interaction("i2", BASE + 8 * DAY, 40));
     assertThat(within.outcome()).isEqualTo(ScoringResult.Outcome.ACCEPTED);
-    assertThat(within.windowStart()).isEqualTo(BASE + 2 * DAY);
+    assertThat(within.windowStart()).as("the latest window, of the newest event").isEqualTo(BASE + 4 * DAY);
     ScoringResult beyond = score(interaction("i3", BASE + 8 * DAY - 1, 40));
     assertThat(beyond.outcome()).isEqualTo(ScoringResult.Outcome.LATE);
     assertThat(beyond.lateMessage()).contains("i3", "window.grace");
@@ -135,7 +135,7 @@ class AgentScorerTest {
   @Test
   void aDuplicateIsRecognisedBeforeItCouldBeLate() {
     score(eval("e1", BASE, 1, 50));
-    score(interaction("i1", BASE + 3 * DAY, 90));
+    score(eval("e2", BASE + 3 * DAY, 1, 90));
     assertThat(score(eval("e1", BASE, 1, 50)).outcome()).isEqualTo(ScoringResult.Outcome.DUPLICATE);
     assertThat(score(eval("e1", BASE, 2, 60)).outcome()).isEqualTo(ScoringResult.Outcome.LATE);
   }

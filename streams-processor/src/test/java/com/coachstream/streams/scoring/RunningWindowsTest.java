@@ -16,9 +16,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The running current window and baseline, the published windows of the sweep and the window of every
- * scored event are bit for bit the windows summed afresh from the stored slices, over random histories with
- * late events, re-sends, corrections and retractions, at every window setting.
+ * The running latest window and baseline, the published windows of the sweep and the latest window every
+ * scored event returns are bit for bit the windows summed afresh from the stored slices, over random
+ * histories with late events, re-sends, corrections and retractions, and with the QA source lagging the
+ * interactions by more than the grace (so its evaluations land in older windows), at every window setting.
  */
 class RunningWindowsTest {
 
@@ -47,10 +48,14 @@ class RunningWindowsTest {
     long newest = time;
     java.util.Set<ScoringResult.Outcome> outcomes = java.util.EnumSet.noneOf(ScoringResult.Outcome.class);
     int behindNewestSlice = 0;
+    int lagging = 0;
     for (int i = 0; i < 1500; i++) {
       time += (long) (random.nextDouble() * random.nextDouble() * 20 * HOUR);
       long t = random.nextInt(6) == 0 ? Math.max(newest - spec.graceMs(), time - random.nextInt((int) spec.graceMs())) : time;
-      ScorableEvent event = next(random, i, t, evaluations);
+      // the QA source runs behind the interactions by more than a window when the kept state allows it
+      long qaLag = Math.min(spec.sizeMs() + spec.advanceMs(), spec.sizeMs() + spec.baselineMs() - spec.advanceMs())
+          + (i / 300) * HOUR;
+      ScorableEvent event = next(random, i, t, t - qaLag, evaluations);
       ScoringResult result = scorer.score(state, history, event, "team");
       outcomes.add(result.outcome());
       if (!result.changedState()) {
@@ -59,10 +64,17 @@ class RunningWindowsTest {
       if (spec.sliceStart(event.eventTime()) < spec.sliceStart(newest)) {
         behindNewestSlice++;
       }
-      newest = Math.max(newest, event.eventTime());
-      long start = spec.currentWindowStart(event.eventTime());
-      assertSameWindow(result.window(), WindowView.of(history.slices(start, start + spec.sizeMs())));
+      if (event instanceof ScorableEvent.Interaction) {
+        newest = Math.max(newest, event.eventTime());
+      }
       long current = spec.currentWindowStart(state.newestEventTime());
+      assertThat(result.windowStart()).isEqualTo(current);
+      if (result.window() != null) {
+        assertSameWindow(result.window(), WindowView.of(history.slices(current, current + spec.sizeMs())));
+      } else {
+        lagging++;
+        assertThat(spec.sliceStart(event.eventTime())).isLessThan(current);
+      }
       assertSameWindow(state.currentWindow(), WindowView.of(history.slices(current, current + spec.sizeMs())));
       assertSameSums(state.current.baselineView(), WindowView.of(history.slices(current - spec.baselineMs(), current)));
       if (i % 50 == 0) {
@@ -80,23 +92,24 @@ class RunningWindowsTest {
     }
     assertThat(outcomes).containsAll(java.util.EnumSet.allOf(ScoringResult.Outcome.class));
     assertThat(behindNewestSlice).isGreaterThan(50);
+    assertThat(lagging).as("events that changed only windows older than the latest").isGreaterThan(20);
   }
 
-  private static ScorableEvent next(Random random, int i, long t, List<ScorableEvent.Evaluation> evaluations) {
+  private static ScorableEvent next(Random random, int i, long t, long qaTime, List<ScorableEvent.Evaluation> evaluations) {
     int kind = random.nextInt(10);
     if (kind == 0 && !evaluations.isEmpty()) {
       // a re-send, correction or retraction of an earlier evaluation, with this event's time
       ScorableEvent.Evaluation earlier = evaluations.get(random.nextInt(evaluations.size()));
       return switch (random.nextInt(3)) {
         case 0 -> earlier;
-        case 1 -> new ScorableEvent.Evaluation(earlier.sourceId(), "a1", t, random.nextLong(), false,
-            observations(random, earlier.sourceId(), t, 4));
-        default -> new ScorableEvent.Evaluation(earlier.sourceId(), "a1", t, random.nextLong(), true, List.of());
+        case 1 -> new ScorableEvent.Evaluation(earlier.sourceId(), "a1", qaTime, random.nextLong(), false,
+            observations(random, earlier.sourceId(), qaTime, 4));
+        default -> new ScorableEvent.Evaluation(earlier.sourceId(), "a1", qaTime, random.nextLong(), true, List.of());
       };
     }
     if (kind == 1) {
-      ScorableEvent.Evaluation evaluation = new ScorableEvent.Evaluation("e" + i, "a1", t, random.nextLong(), false,
-          observations(random, "e" + i, t, 5));
+      ScorableEvent.Evaluation evaluation = new ScorableEvent.Evaluation("e" + i, "a1", qaTime, random.nextLong(), false,
+          observations(random, "e" + i, qaTime, 5));
       evaluations.add(evaluation);
       return evaluation;
     }

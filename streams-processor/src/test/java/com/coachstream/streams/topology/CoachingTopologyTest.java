@@ -11,73 +11,28 @@ import com.coachstream.avro.AgentWindowKey;
 import com.coachstream.avro.AlertType;
 import com.coachstream.avro.CoachingAlert;
 import com.coachstream.avro.InteractionEvent;
-import com.coachstream.avro.QaEvaluation;
 import com.coachstream.avro.SkillCategory;
 import com.coachstream.common.config.Settings;
 import com.coachstream.schemas.deadletter.DeadLetter;
-import com.coachstream.schemas.topics.Topics;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class CoachingTopologyTest {
 
-  @TempDir
-  Path stateDir;
-
-  private TopologyTestDriver driver;
-  private Topics topics;
-  private TestInputTopic<String, InteractionEvent> interactions;
-  private TestInputTopic<String, QaEvaluation> evaluations;
-  private TestInputTopic<String, AgentProfile> agents;
-  private TestInputTopic<byte[], byte[]> rawInteractions;
-  private TestOutputTopic<AgentWindowKey, AgentSkillWindow> scores;
-  private TestOutputTopic<String, CoachingAlert> alerts;
-  private TestOutputTopic<byte[], byte[]> deadLetters;
-
-  @BeforeEach
-  void start() {
-    StreamsSettings settings = StreamsSettings.from(Settings.of(Map.of(
-        "scores.publish.interval", "1s", "state.dir", stateDir.toString())));
-    topics = settings.topics();
-    Properties props = settings.streamsProperties(null);
-    driver = new TopologyTestDriver(CoachingTopology.topology(settings), props, T0);
-    interactions = input(topics.interactions());
-    evaluations = input(topics.qaEvaluations());
-    agents = input(topics.agents());
-    rawInteractions = driver.createInputTopic(topics.interactions().name(), Serdes.ByteArray().serializer(),
-        Serdes.ByteArray().serializer());
-    scores = driver.createOutputTopic(topics.skillScores().name(), topics.skillScores().keySerde().deserializer(),
-        topics.skillScores().valueSerde().deserializer());
-    alerts = driver.createOutputTopic(topics.alerts().name(), Serdes.String().deserializer(),
-        topics.alerts().valueSerde().deserializer());
-    deadLetters = driver.createOutputTopic(topics.deadLetter().name(), Serdes.ByteArray().deserializer(),
-        Serdes.ByteArray().deserializer());
-  }
-
-  private <V> TestInputTopic<String, V> input(com.coachstream.schemas.topics.Topic<String, V> topic) {
-    return driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
-  }
+  private final TopologyFixture fixture = new TopologyFixture();
 
   @AfterEach
   void stop() {
-    driver.close();
+    fixture.close();
   }
 
   @Test
@@ -92,11 +47,11 @@ class CoachingTopologyTest {
 
   @Test
   void scoresTheCurrentWindowAtOnceAndEveryOtherChangedWindowOnPublication() {
-    agents.pipeInput("a1", AgentProfile.newBuilder().setAgentId("a1").setDisplayName("Ann").setTeamId("roster-team").build());
+    fixture.agents.pipeInput("a1", AgentProfile.newBuilder().setAgentId("a1").setDisplayName("Ann").setTeamId("roster-team").build());
     Instant t = T0.plus(Duration.ofDays(10)).plusSeconds(3600);
-    interactions.pipeInput("a1", interaction("i1", "a1", t, Map.of("empathy", 80.0, "Product Knowledge", 60.0)));
+    fixture.interactions.pipeInput("a1", interaction("i1", "a1", t, Map.of("empathy", 80.0, "Product Knowledge", 60.0)));
 
-    List<TestRecord<AgentWindowKey, AgentSkillWindow>> immediate = scores.readRecordsToList();
+    List<TestRecord<AgentWindowKey, AgentSkillWindow>> immediate = fixture.scores.readRecordsToList();
     assertThat(immediate).singleElement().satisfies(r -> {
       assertThat(r.key().getWindowStart()).isEqualTo(T0.plus(Duration.ofDays(4)));
       assertThat(r.value().getWindowEnd()).isEqualTo(T0.plus(Duration.ofDays(11)));
@@ -108,34 +63,34 @@ class CoachingTopologyTest {
       assertThat(r.value().toString()).doesNotContain("cust-secret-42");
     });
 
-    driver.advanceWallClockTime(Duration.ofSeconds(2));
+    fixture.driver.advanceWallClockTime(Duration.ofSeconds(2));
     Map<Instant, AgentSkillWindow> published = new HashMap<>();
-    scores.readRecordsToList().forEach(r -> published.put(r.key().getWindowStart(), r.value()));
+    fixture.scores.readRecordsToList().forEach(r -> published.put(r.key().getWindowStart(), r.value()));
     assertThat(published).hasSize(7);
     for (int day = 4; day <= 10; day++) {
       assertThat(published.get(T0.plus(Duration.ofDays(day)))).isNotNull();
     }
-    driver.advanceWallClockTime(Duration.ofSeconds(2));
-    assertThat(scores.isEmpty()).as("nothing changed since").isTrue();
+    fixture.driver.advanceWallClockTime(Duration.ofSeconds(2));
+    assertThat(fixture.scores.isEmpty()).as("nothing changed since").isTrue();
   }
 
   @Test
   void undecodableBytesDoNotStopTheStream() {
     // TopologyTestDriver drops the deserialization handler's dead letters; their headers are asserted on the
     // real broker in StreamsServiceIT
-    rawInteractions.pipeInput("a1".getBytes(StandardCharsets.UTF_8), "not avro".getBytes(StandardCharsets.UTF_8));
-    interactions.pipeInput("a1", interaction("i1", "a1", T0.plusSeconds(60), Map.of("empathy", 80.0)));
-    assertThat(scores.readRecordsToList()).hasSize(1);
+    fixture.rawInteractions.pipeInput("a1".getBytes(StandardCharsets.UTF_8), "not avro".getBytes(StandardCharsets.UTF_8));
+    fixture.interactions.pipeInput("a1", interaction("i1", "a1", T0.plusSeconds(60), Map.of("empathy", 80.0)));
+    assertThat(fixture.scores.readRecordsToList()).hasSize(1);
   }
 
   @Test
   void invalidEventsAreDeadLetteredWithTheirOriginalBytesAndReason() {
     InteractionEvent bad = interaction("i1", "a1", T0.plusSeconds(60), Map.of("juggling", 80.0));
-    byte[] original = topics.interactions().valueSerde().serializer().serialize("t", bad);
-    rawInteractions.pipeInput("a1".getBytes(StandardCharsets.UTF_8), original);
-    interactions.pipeInput("someone-else", interaction("i2", "a1", T0.plusSeconds(60), Map.of("empathy", 80.0)));
+    byte[] original = fixture.topics.interactions().valueSerde().serializer().serialize("t", bad);
+    fixture.rawInteractions.pipeInput("a1".getBytes(StandardCharsets.UTF_8), original);
+    fixture.interactions.pipeInput("someone-else", interaction("i2", "a1", T0.plusSeconds(60), Map.of("empathy", 80.0)));
 
-    List<TestRecord<byte[], byte[]>> dead = deadLetters.readRecordsToList();
+    List<TestRecord<byte[], byte[]>> dead = fixture.deadLetters.readRecordsToList();
     assertThat(dead).hasSize(2);
     assertThat(dead.get(0).value()).isEqualTo(original);
     assertThat(DeadLetter.header(dead.get(0).headers(), DeadLetter.STAGE)).isEqualTo("validate");
@@ -143,34 +98,34 @@ class CoachingTopologyTest {
     assertThat(DeadLetter.header(dead.get(0).headers(), DeadLetter.MESSAGE)).contains("juggling");
     assertThat(DeadLetter.header(dead.get(1).headers(), DeadLetter.REASON)).isEqualTo("INVALID_ID");
     assertThat(DeadLetter.header(dead.get(1).headers(), DeadLetter.SOURCE_OFFSET)).isEqualTo("1");
-    assertThat(scores.isEmpty()).isTrue();
+    assertThat(fixture.scores.isEmpty()).isTrue();
   }
 
   @Test
   void lateEventsAreDeadLetteredAsLateAndDuplicatesIgnored() {
     Instant newest = T0.plus(Duration.ofDays(20));
-    interactions.pipeInput("a1", interaction("i1", "a1", newest, Map.of("empathy", 80.0)));
-    interactions.pipeInput("a1", interaction("i1", "a1", newest, Map.of("empathy", 80.0)));
-    interactions.pipeInput("a1", interaction("i2", "a1", newest.minus(Duration.ofHours(48)), Map.of("empathy", 70.0)));
-    interactions.pipeInput("a1", interaction("i3", "a1", newest.minus(Duration.ofHours(48)).minusMillis(1), Map.of("empathy", 10.0)));
+    fixture.interactions.pipeInput("a1", interaction("i1", "a1", newest, Map.of("empathy", 80.0)));
+    fixture.interactions.pipeInput("a1", interaction("i1", "a1", newest, Map.of("empathy", 80.0)));
+    fixture.interactions.pipeInput("a1", interaction("i2", "a1", newest.minus(Duration.ofHours(48)), Map.of("empathy", 70.0)));
+    fixture.interactions.pipeInput("a1", interaction("i3", "a1", newest.minus(Duration.ofHours(48)).minusMillis(1), Map.of("empathy", 10.0)));
 
-    List<TestRecord<byte[], byte[]>> dead = deadLetters.readRecordsToList();
+    List<TestRecord<byte[], byte[]>> dead = fixture.deadLetters.readRecordsToList();
     assertThat(dead).singleElement().satisfies(r -> {
       assertThat(DeadLetter.header(r.headers(), DeadLetter.STAGE)).isEqualTo("late");
       assertThat(DeadLetter.header(r.headers(), DeadLetter.REASON)).isEqualTo("LATE");
       assertThat(DeadLetter.header(r.headers(), DeadLetter.SOURCE_OFFSET)).isEqualTo("3");
     });
-    assertThat(scores.readRecordsToList()).hasSize(2);
+    assertThat(fixture.scores.readRecordsToList()).hasSize(2);
   }
 
   @Test
   void aSlippingAgentGetsOneSlipAlertWithTheRosterTeamAndARecoveryLater() {
-    agents.pipeInput("a1", AgentProfile.newBuilder().setAgentId("a1").setDisplayName("Ann").setTeamId("blue").build());
+    fixture.agents.pipeInput("a1", AgentProfile.newBuilder().setAgentId("a1").setDisplayName("Ann").setTeamId("blue").build());
     Instant t = T0.plus(Duration.ofDays(3));
     for (int i = 0; i < 6; i++) {
-      evaluations.pipeInput("a1", evaluation("e" + i, "a1", t.plusSeconds(i * 60L), Map.of("empathy", 5.0)));
+      fixture.evaluations.pipeInput("a1", evaluation("e" + i, "a1", t.plusSeconds(i * 60L), Map.of("empathy", 5.0)));
     }
-    List<CoachingAlert> raised = alerts.readValuesToList();
+    List<CoachingAlert> raised = fixture.alerts.readValuesToList();
     assertThat(raised).singleElement().satisfies(a -> {
       assertThat(a.getType()).isEqualTo(AlertType.SLIP);
       assertThat(a.getCategory()).isEqualTo(SkillCategory.SOFT);
@@ -181,9 +136,9 @@ class CoachingTopologyTest {
       assertThat(a.getFocus()).extracting(f -> f.getSkill()).containsExactly("empathy");
     });
     for (int i = 10; i < 30; i++) {
-      evaluations.pipeInput("a1", evaluation("e" + i, "a1", t.plusSeconds(i * 60L), Map.of("empathy", 10.0)));
+      fixture.evaluations.pipeInput("a1", evaluation("e" + i, "a1", t.plusSeconds(i * 60L), Map.of("empathy", 10.0)));
     }
-    assertThat(alerts.readValuesToList()).extracting(CoachingAlert::getType).containsExactly(AlertType.RECOVERY);
-    agents.pipeInput("a1", (AgentProfile) null);
+    assertThat(fixture.alerts.readValuesToList()).extracting(CoachingAlert::getType).containsExactly(AlertType.RECOVERY);
+    fixture.agents.pipeInput("a1", (AgentProfile) null);
   }
 }

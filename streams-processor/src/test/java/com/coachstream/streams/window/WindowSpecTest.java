@@ -49,18 +49,19 @@ class WindowSpecTest {
   }
 
   @Test
-  void lateMeansStrictlyMoreThanGraceBehindTheNewest() {
-    long newest = 100 * DAY;
-    assertThat(spec.isLate(newest - spec.graceMs(), newest)).isFalse();
-    assertThat(spec.isLate(newest - spec.graceMs() - 1, newest)).isTrue();
-    assertThat(spec.isLate(0, Long.MIN_VALUE)).isFalse();
+  void keepsEverySliceOfEveryWindowThatAnAcceptedObservationCanStillChange() {
+    long newest = 100 * DAY + 3;
+    // observations down to day 65 (7 + 28 days back) are accepted; the first window holding day 65 starts day 59
+    assertThat(spec.keptStateStart(newest)).isEqualTo(65 * DAY + 3);
+    assertThat(spec.oldestUsefulSlice(newest)).isEqualTo(59 * DAY);
   }
 
   @Test
-  void keepsEnoughSlicesForTheOldestChangeableWindowAndItsBaseline() {
+  void keepsIdsForSizePlusBaselinePlusGraceWhenTheGraceIsLong() {
+    WindowSpec longGrace = new WindowSpec(Duration.ofDays(7), Duration.ofDays(1), Duration.ofDays(10), Duration.ofDays(28));
     long newest = 100 * DAY + 3;
-    // the oldest time within grace is day 98; its current window starts day 92; its baseline day 64
-    assertThat(spec.oldestUsefulSlice(newest)).isEqualTo(64 * DAY);
+    // an id of day 55 (45 days back) is still remembered, so a re-send of it is a duplicate
+    assertThat(longGrace.oldestUsefulSlice(newest)).isEqualTo(55 * DAY);
   }
 
   @Test

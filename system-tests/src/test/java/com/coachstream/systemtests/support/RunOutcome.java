@@ -8,14 +8,18 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** What one streams application committed once settled: latest windows, alerts (by id and in commit order), dead letters. */
+/**
+ * What one streams application committed once settled: latest windows, alerts (by id and in commit order), dead
+ * letters (all of them, and those of stage late).
+ */
 public record RunOutcome(Map<AgentWindowKey, AgentSkillWindow> windows, Map<String, CoachingAlert> alerts,
-    List<String> alertIds, int deadLetters) {
+    List<String> alertIds, int deadLetters, long lateDeadLetters) {
 
   public static RunOutcome of(PipelineOutputs outputs) {
     Map<String, CoachingAlert> byId = outputs.alerts().stream()
         .collect(Collectors.toMap(CoachingAlert::getAlertId, a -> a, (first, again) -> first));
-    return new RunOutcome(outputs.windows(), byId, outputs.alertIds(), outputs.deadLetters().size());
+    return new RunOutcome(outputs.windows(), byId, outputs.alertIds(), outputs.deadLetters().size(),
+        outputs.deadLettersByStageAndReason().getOrDefault("late/LATE", 0L));
   }
 
   /** How this run's windows differ from {@code expected}'s (empty when every key has the same latest value). */

@@ -1,0 +1,78 @@
+package com.coachstream.streams.topology;
+
+import static com.coachstream.streams.TestEvents.T0;
+
+import com.coachstream.avro.AgentProfile;
+import com.coachstream.avro.AgentSkillWindow;
+import com.coachstream.avro.AgentWindowKey;
+import com.coachstream.avro.CoachingAlert;
+import com.coachstream.avro.InteractionEvent;
+import com.coachstream.avro.QaEvaluation;
+import com.coachstream.common.config.Settings;
+import com.coachstream.schemas.topics.Topic;
+import com.coachstream.schemas.topics.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/** The production topology in a {@link TopologyTestDriver}, with every input and output topic of the catalogue. */
+final class TopologyFixture implements AutoCloseable {
+
+  final TopologyTestDriver driver;
+  final Topics topics;
+  final TestInputTopic<String, InteractionEvent> interactions;
+  final TestInputTopic<String, QaEvaluation> evaluations;
+  final TestInputTopic<String, AgentProfile> agents;
+  final TestInputTopic<byte[], byte[]> rawInteractions;
+  final TestOutputTopic<AgentWindowKey, AgentSkillWindow> scores;
+  final TestOutputTopic<String, CoachingAlert> alerts;
+  final TestOutputTopic<byte[], byte[]> deadLetters;
+
+  private final Path stateDir;
+
+  /** A new driver over its own state directory, removed again by {@link #close()}. */
+  TopologyFixture() {
+    try {
+      stateDir = Files.createTempDirectory("coachstream-topology-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    StreamsSettings settings = StreamsSettings.from(Settings.of(Map.of(
+        "scores.publish.interval", "1s", "state.dir", stateDir.toString())));
+    topics = settings.topics();
+    driver = new TopologyTestDriver(CoachingTopology.topology(settings), settings.streamsProperties(null), T0);
+    interactions = input(topics.interactions());
+    evaluations = input(topics.qaEvaluations());
+    agents = input(topics.agents());
+    rawInteractions = driver.createInputTopic(topics.interactions().name(), Serdes.ByteArray().serializer(),
+        Serdes.ByteArray().serializer());
+    scores = driver.createOutputTopic(topics.skillScores().name(), topics.skillScores().keySerde().deserializer(),
+        topics.skillScores().valueSerde().deserializer());
+    alerts = driver.createOutputTopic(topics.alerts().name(), Serdes.String().deserializer(),
+        topics.alerts().valueSerde().deserializer());
+    deadLetters = driver.createOutputTopic(topics.deadLetter().name(), Serdes.ByteArray().deserializer(),
+        Serdes.ByteArray().deserializer());
+  }
+
+  private <V> TestInputTopic<String, V> input(Topic<String, V> topic) {
+    return driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+    try (Stream<Path> files = Files.walk(stateDir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
