@@ -83,7 +83,7 @@ public final class SettingKeys {
     streams.add("application-id", "coachstream-streams", "Kafka Streams application id; instances sharing it share the partitions. Also `--application-id`.");
     streams.add("window.size", "7d", "Length of the rolling windows, aligned to the UTC epoch; a whole multiple of `window.advance`.");
     streams.add("window.advance", "1d", "How far each window starts after the one before.");
-    streams.add("window.grace", "48h", "How far behind an agent's newest event an observation may arrive and still count; older ones are late.");
+    streams.add("window.grace", "48h", "How far an observation may be behind the newest event of its own source (interactions or QA evaluations) for that agent and still count; further behind, it is late.");
     streams.add("baseline.size", "28d", "The baseline period right before each window; a multiple of `window.advance`.");
     streams.add("slip.floor", "70", "A window score below this floor (0-100) is a slip.");
     streams.add("slip.max-drop", "10", "A window score this many points below the baseline is a slip.");
