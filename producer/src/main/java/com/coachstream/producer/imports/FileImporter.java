@@ -68,9 +68,10 @@ public final class FileImporter {
       for (int index = 0; index < files.size(); index++) {
         reader.read(index, files.get(index));
       }
-      summary.readFiles(files.size(), reader.reordered());
+      EventCursor sorted = sorter.sorted();
+      summary.readFiles(files.size(), reader.reordered(), sorter.runsWritten());
       List<String> names = files.stream().map(Path::toString).toList();
-      new OrderedSender(producer, progress, report, names).sendAll(sorter.sorted(), reader.events());
+      new OrderedSender(producer, progress, report, names).sendAll(sorted, reader.events());
     }
     return summary;
   }

@@ -24,6 +24,7 @@ public final class ImportSummary {
   private long notSent;
   private long reordered;
   private int files;
+  private int spilledRuns;
   private String firstSendFailure;
   private final List<Rejection> shownRejections = new ArrayList<>();
   private final List<NotWritten> shownNotWritten = new ArrayList<>();
@@ -61,9 +62,11 @@ public final class ImportSummary {
     }
   }
 
-  synchronized void readFiles(int count, long reorderedLines) {
+  /** @param runs sorted runs the import wrote to temporary files to keep within its sort memory */
+  synchronized void readFiles(int count, long reorderedLines, int runs) {
     files = count;
     reordered = reorderedLines;
+    spilledRuns = runs;
   }
 
   public synchronized long accepted() {
@@ -117,8 +120,9 @@ public final class ImportSummary {
   public synchronized void print(PrintWriter out) {
     out.printf("accepted %d (corrections %d), duplicates %d, rejected %d, not written %d%n",
         accepted, corrections, duplicates, rejected, notWritten());
-    out.printf("sent in event-time order across %d file%s: %d line%s reordered (sent before a line above them in their file)%n",
-        files, files == 1 ? "" : "s", reordered, reordered == 1 ? "" : "s");
+    out.printf("sent in event-time order across %d file%s: %d line%s reordered (sent before a line above them in their file)%s%n",
+        files, files == 1 ? "" : "s", reordered, reordered == 1 ? "" : "s",
+        spilledRuns == 0 ? "" : "; sorted beyond --sort-memory with " + spilledRuns + " temporary run" + (spilledRuns == 1 ? "" : "s"));
     shownRejections.forEach(r -> out.println("  rejected " + r));
     if (rejected > shownRejections.size()) {
       out.printf("  ... and %d more rejected lines (write them all with --rejects FILE)%n", rejected - shownRejections.size());

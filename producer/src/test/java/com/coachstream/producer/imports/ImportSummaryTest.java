@@ -19,7 +19,7 @@ class ImportSummaryTest {
   @Test
   void aCleanImportSaysHowManyLinesWereReordered() {
     ImportSummary summary = new ImportSummary();
-    summary.readFiles(2, 3);
+    summary.readFiles(2, 3, 0);
     summary.accepted(false);
     summary.accepted(true);
     summary.duplicate();
@@ -32,10 +32,10 @@ class ImportSummaryTest {
   @Test
   void rejectionsExitOne() {
     ImportSummary summary = new ImportSummary();
-    summary.readFiles(1, 1);
+    summary.readFiles(1, 1, 4);
     summary.rejected(new Rejection("a.jsonl", 4, ReasonCode.BAD_JSON, "value: cannot read the event"));
     assertThat(printed(summary)).contains("rejected 1, not written 0")
-        .contains("across 1 file: 1 line reordered")
+        .contains("across 1 file: 1 line reordered (sent before a line above them in their file); sorted beyond --sort-memory with 4 temporary runs")
         .contains("  rejected a.jsonl:4: BAD_JSON value: cannot read the event");
     assertThat(summary.exitCode()).isEqualTo(1);
   }
@@ -43,7 +43,7 @@ class ImportSummaryTest {
   @Test
   void linesNotWrittenAreNamedCountedApartAndExitThree() {
     ImportSummary summary = new ImportSummary();
-    summary.readFiles(2, 0);
+    summary.readFiles(2, 0, 0);
     summary.accepted(false);
     summary.rejected(new Rejection("a.jsonl", 4, ReasonCode.BAD_JSON, "value: cannot read the event"));
     summary.notWritten(new NotWritten("a.jsonl", 7, Why.SEND_FAILED), "Kafka at x:1 did not answer in time");
