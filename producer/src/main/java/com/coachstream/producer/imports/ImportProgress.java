@@ -15,10 +15,12 @@ import me.tongfei.progressbar.ProgressBarStyle;
 public interface ImportProgress {
 
   /** The file's input, wrapped to report progress as it is read. */
-  InputStream track(InputStream in, String fileName, long sizeBytes);
+  default InputStream track(InputStream in, String fileName, long sizeBytes) {
+    return in;
+  }
 
   /** Called after each event with the number read so far from the current file. */
-  void eventsRead(String fileName, long count);
+  default void eventsRead(String fileName, long count) { }
 
   /** The files are read and sorted; {@code events} valid events are about to be sent. */
   default void sending(long events) { }
@@ -29,15 +31,8 @@ public interface ImportProgress {
   /** Kafka has answered for every event sent. */
   default void finished() { }
 
-  ImportProgress NONE = new ImportProgress() {
-    @Override
-    public InputStream track(InputStream in, String fileName, long sizeBytes) {
-      return in;
-    }
-
-    @Override
-    public void eventsRead(String fileName, long count) { }
-  };
+  /** Shows nothing. */
+  ImportProgress NONE = new ImportProgress() { };
 
   /** A bar when stdout is a terminal, plain lines on {@code out} otherwise. */
   static ImportProgress forConsole(PrintStream out) {
@@ -57,9 +52,6 @@ public interface ImportProgress {
           .setStyle(ProgressBarStyle.ASCII)
           .showSpeed());
     }
-
-    @Override
-    public void eventsRead(String fileName, long count) { }
 
     @Override
     public synchronized void sending(long events) {

@@ -18,9 +18,13 @@ class ImportCommandTest {
     return new CommandLine(new ProduceCommand()).setErr(new PrintWriter(err)).setOut(new PrintWriter(new StringWriter())).execute(args);
   }
 
+  static Path oneAgent(Path dir) throws Exception {
+    return Files.write(dir.resolve("events.jsonl"), List.of("{\"type\":\"agent\",\"agentId\":\"a\",\"displayName\":\"A\"}"));
+  }
+
   @Test
   void brokerDownIsAClearErrorNotAHang(@TempDir Path dir) throws Exception {
-    Path file = Files.write(dir.resolve("events.jsonl"), List.of("{\"type\":\"agent\",\"agentId\":\"a\",\"displayName\":\"A\"}"));
+    Path file = oneAgent(dir);
     StringWriter err = new StringWriter();
     int exit = run(err, "import", "--bootstrap-servers", "127.0.0.1:1", "--kafka-property", "max.block.ms=1500", file.toString());
     assertThat(exit).isEqualTo(3);
@@ -46,7 +50,7 @@ class ImportCommandTest {
 
   @Test
   void aSortMemoryBelowOneMibIsAUsageError(@TempDir Path dir) throws Exception {
-    Path file = Files.write(dir.resolve("events.jsonl"), List.of("{\"type\":\"agent\",\"agentId\":\"a\",\"displayName\":\"A\"}"));
+    Path file = oneAgent(dir);
     StringWriter err = new StringWriter();
     int exit = run(err, "import", "--bootstrap-servers", "127.0.0.1:1", "--sort-memory", "0", file.toString());
     assertThat(exit).isEqualTo(2);
@@ -55,7 +59,7 @@ class ImportCommandTest {
 
   @Test
   void aMissingTempDirIsNamed(@TempDir Path dir) throws Exception {
-    Path file = Files.write(dir.resolve("events.jsonl"), List.of("{\"type\":\"agent\",\"agentId\":\"a\",\"displayName\":\"A\"}"));
+    Path file = oneAgent(dir);
     StringWriter err = new StringWriter();
     int exit = run(err, "import", "--bootstrap-servers", "127.0.0.1:1", "--temp-dir", dir.resolve("nowhere").toString(), file.toString());
     assertThat(exit).isEqualTo(3);

@@ -11,7 +11,6 @@ import com.coachstream.schemas.topics.Topics;
 import com.coachstream.schemas.validation.EventValidator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.InputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -61,14 +60,6 @@ class ImportSendFailureIT {
       CountDownLatch underWay = new CountDownLatch(1);
       AtomicLong progressShown = new AtomicLong();
       ImportProgress killSwitch = new ImportProgress() {
-        @Override
-        public InputStream track(InputStream in, String fileName, long sizeBytes) {
-          return in;
-        }
-
-        @Override
-        public void eventsRead(String fileName, long count) { }
-
         @Override
         public void sent(long count) {
           progressShown.accumulateAndGet(count, Math::max);
