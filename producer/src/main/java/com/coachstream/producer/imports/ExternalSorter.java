@@ -93,8 +93,12 @@ final class ExternalSorter implements Closeable {
   private Path nextRunPath() throws IOException {
     if (tempDir == null) {
       tempDir = Files.createTempDirectory(tempParent, "coachstream-import-sort-");
+      tempDir.toFile().deleteOnExit();
     }
-    return tempDir.resolve("run-" + runsWritten++ + ".bin");
+    Path run = tempDir.resolve("run-" + runsWritten++ + ".bin");
+    // Ctrl-C skips close(): the JVM still deletes what is registered here (runs first, then their directory).
+    run.toFile().deleteOnExit();
+    return run;
   }
 
   private static List<EventCursor> open(List<Path> paths) throws IOException {

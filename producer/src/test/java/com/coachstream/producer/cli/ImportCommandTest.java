@@ -28,7 +28,7 @@ class ImportCommandTest {
     StringWriter err = new StringWriter();
     int exit = run(err, "import", "--bootstrap-servers", "127.0.0.1:1", "--kafka-property", "max.block.ms=1500", file.toString());
     assertThat(exit).isEqualTo(3);
-    assertThat(err.toString()).contains("import failed: Kafka at 127.0.0.1:1 did not answer in time")
+    assertThat(err.toString()).contains("import failed: Kafka at 127.0.0.1:1 is not ready for writes")
         .contains("is the broker running and reachable");
   }
 
