@@ -6,8 +6,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * What an import did: events acknowledged by Kafka (of which corrections: re-sends with the same id and
- * changed content), identical re-sends skipped, rejected lines, valid lines that were not written (their
+ * What an import did: events acknowledged by Kafka (of which corrections: re-sends with the same id, the same
+ * event time and changed content), identical re-sends skipped, rejected lines, valid lines that were not written (their
  * send failed, or came after a failed one), and how many lines were sent out of their file's order to follow
  * event time. The first {@link #SHOWN} rejections and lines not written are kept for the summary; all of them
  * go to the rejects file when one is asked for.

@@ -17,6 +17,11 @@ import org.apache.avro.specific.SpecificRecord;
  * Sends the sorted events of an import. An identical re-send is counted as a duplicate and skipped; a changed
  * one (a QA correction) is sent. An event counts as accepted only once Kafka acknowledged it.
  *
+ * <p>Identical re-sends carry identical event times, so once sorted they are neighbours: the ids of the current
+ * event time are all it needs to remember to find every duplicate, in memory that does not grow with the import
+ * (a 10 GB export holds tens of millions of ids). A re-send with changed content is sent either way; it is counted
+ * as a correction when it has the same event time as the event it corrects.
+ *
  * <p>A send that Kafka does not acknowledge is a line not written, named by file and line. At the first such
  * failure the import stops sending: sending later events while an earlier one is missing would break the
  * event-time order, and against a broker that is down each send would wait out its timeout. The events not
@@ -28,7 +33,8 @@ final class OrderedSender {
   private final ImportProgress progress;
   private final ImportReport report;
   private final List<String> fileNames;
-  private final DuplicateTracker duplicates = new DuplicateTracker();
+  private DuplicateTracker duplicatesAtTime = new DuplicateTracker();
+  private long currentTime = EventTime.ROSTER;
   private final AtomicBoolean failed = new AtomicBoolean();
   private final AtomicLong done = new AtomicLong();
 
@@ -49,6 +55,10 @@ final class OrderedSender {
         if (failed.get()) {
           report.notWritten(new NotWritten(file, event.line(), Why.NOT_SENT), null);
         } else {
+          if (event.eventTime() != currentTime) {
+            currentTime = event.eventTime();
+            duplicatesAtTime = new DuplicateTracker();
+          }
           send(file, event.line(), EventCodec.decode(event.payload()));
         }
       }
@@ -59,7 +69,7 @@ final class OrderedSender {
   }
 
   private void send(String file, long line, SpecificRecord event) {
-    Verdict verdict = duplicates.observe(event);
+    Verdict verdict = duplicatesAtTime.observe(event);
     if (verdict == Verdict.DUPLICATE) {
       report.summary().duplicate();
       progress.sent(done.incrementAndGet());

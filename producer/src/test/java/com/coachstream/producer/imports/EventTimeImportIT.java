@@ -98,6 +98,27 @@ class EventTimeImportIT {
     assertThat(arrived.subList(0, AGENTS)).allMatch(id -> id.startsWith("agent-"));
   }
 
+  @Test
+  void aReSendFarFromItsOriginalInAnotherFileIsStillADuplicate(KafkaTestBroker broker) throws Exception {
+    String early = "2026-01-01T10:00:00Z";
+    String late = "2026-01-03T10:00:00Z";
+    Path ccaas = Files.write(dir.resolve("ccaas.jsonl"), List.of(
+        SortingReaderTest.interaction("i-1", early), SortingReaderTest.interaction("i-2", late)));
+    Path qa = Files.write(dir.resolve("qa.jsonl"), List.of(
+        SortingReaderTest.evaluation("e-1", late),
+        SortingReaderTest.interaction("i-1", early),                                           // identical re-send of ccaas:1
+        SortingReaderTest.evaluation("e-1", late).replace("\"score\":7", "\"score\":9")));   // correction at the same time
+    TopicNames names = TopicNames.DEFAULTS.withPrefix(broker.uniqueName("dup") + ".");
+    broker.createTopics(Map.of(names.interactions(), 1, names.qaEvaluations(), 1, names.agents(), 1));
+
+    Cli.Result result = Cli.run(Cli.args(broker, names, "import", ccaas.toString(), qa.toString()));
+
+    assertThat(result.exitCode()).as(result.printed()).isZero();
+    assertThat(result.out()).contains("accepted 4 (corrections 1), duplicates 1, rejected 0, not written 0")
+        .contains("across 2 files: 1 line reordered");
+    assertThat(readAll(broker, names.interactions())).extracting(r -> id(r.value())).containsExactly("i-1", "i-2");
+  }
+
   private static List<ConsumerRecord<byte[], byte[]>> readAll(KafkaTestBroker broker, String topic) throws Exception {
     long count = TopicReader.count(broker.clientProperties(), List.of(topic));
     return TopicReader.readExactly(broker.clientProperties(), topic, (int) count, new ByteArrayDeserializer(), new ByteArrayDeserializer());
