@@ -1,131 +1,78 @@
 package com.coachstream.producer.imports;
 
-import com.coachstream.avro.QaEvaluation;
 import com.coachstream.producer.CoachStreamProducer;
-import com.coachstream.producer.SendFailedException;
-import com.coachstream.producer.ingest.DuplicateTracker;
-import com.coachstream.producer.ingest.DuplicateTracker.Verdict;
 import com.coachstream.producer.ingest.EventChecker;
-import com.coachstream.schemas.validation.ReasonCode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
-import org.apache.avro.specific.SpecificRecord;
 
 /**
- * {@code produce import}: streams files of events (JSON lines, QA CSV) to Kafka. Each record is checked
- * (SPEC §4), then compared with the earlier ones of this import: an identical re-send is counted as a
- * duplicate and skipped, a changed one (a QA correction) is sent. A record counts as accepted once Kafka
- * acknowledged it. The first failure of the broker stops the import with a {@link SendFailedException}.
+ * {@code produce import}: files of events (JSON lines, QA CSV, mixed freely) to Kafka, merged in event-time
+ * order across all the files.
+ *
+ * <p>Why: the streams processor judges lateness by how far an event is behind its source's newest one, so a
+ * backfill split into one export per system must arrive as the same history would have arrived live. First
+ * every file is read and checked: a rejected line is reported with its file and line at once; a valid event
+ * goes, compactly encoded, into an {@link ExternalSorter} with its event time ({@link EventTime}), file
+ * position and line ({@link SortingReader}); the sorter keeps memory within {@code sortMemoryBytes} by
+ * spilling sorted runs to disk. Then the {@link OrderedSender} sends the merged events; events of equal time
+ * keep their file's order, and the file given first goes first.
  */
 public final class FileImporter {
+
+  /** Heap for events waiting to be sorted, beyond which sorted runs are spilled to temporary files. */
+  public static final long DEFAULT_SORT_MEMORY_BYTES = 64L << 20;
 
   private final CoachStreamProducer producer;
   private final EventChecker checker;
   private final ImportProgress progress;
   private final Path rejectsPath;
+  private final long sortMemoryBytes;
+  private final Path tempDir;
 
-  /** @param rejectsPath where to write every rejected line, or null */
+  /** @param rejectsPath where to write every rejected or unwritten line, or null */
   public FileImporter(CoachStreamProducer producer, ImportProgress progress, Path rejectsPath) {
+    this(producer, progress, rejectsPath, DEFAULT_SORT_MEMORY_BYTES, Path.of(System.getProperty("java.io.tmpdir")));
+  }
+
+  /**
+   * @param sortMemoryBytes heap for events waiting to be sorted; beyond it, sorted runs go to {@code tempDir}
+   * @param tempDir where the temporary sort files are written (and deleted at the end)
+   */
+  public FileImporter(CoachStreamProducer producer, ImportProgress progress, Path rejectsPath, long sortMemoryBytes, Path tempDir) {
     this.producer = producer;
     this.checker = new EventChecker(producer.validator());
     this.progress = progress;
     this.rejectsPath = rejectsPath;
+    this.sortMemoryBytes = sortMemoryBytes;
+    this.tempDir = tempDir;
   }
 
-  /** Imports the files in order, as one import (a duplicate may span files). */
+  /** Imports the files as one import (a duplicate may span files); their order breaks ties of event time. */
   public ImportSummary importFiles(List<Path> files) throws IOException {
     for (Path file : files) {
       if (!Files.isReadable(file)) {
         throw new IOException("Cannot read " + file + ": no such file or no permission");
       }
     }
+    if (!Files.isDirectory(tempDir) || !Files.isWritable(tempDir)) {
+      throw new IOException("Cannot write temporary sort files to " + tempDir + ": no such directory or no permission");
+    }
     producer.awaitBroker();
     ImportSummary summary = new ImportSummary();
-    DuplicateTracker duplicates = new DuplicateTracker();
-    AtomicReference<Throwable> brokerFailure = new AtomicReference<>();
-    try (RejectsFile rejects = rejectsPath == null ? null : new RejectsFile(rejectsPath)) {
-      Run run = new Run(summary, duplicates, brokerFailure, rejects);
-      for (Path file : files) {
-        run.importFile(file);
+    try (RejectsFile rejects = rejectsPath == null ? null : new RejectsFile(rejectsPath);
+        ExternalSorter sorter = new ExternalSorter(sortMemoryBytes, tempDir)) {
+      ImportReport report = new ImportReport(summary, rejects);
+      SortingReader reader = new SortingReader(checker, progress, report, sorter);
+      for (int index = 0; index < files.size(); index++) {
+        reader.read(index, files.get(index));
       }
-      producer.flush();
-    }
-    if (brokerFailure.get() != null) {
-      throw asSendFailure(brokerFailure.get());
+      EventCursor sorted = sorter.sorted();
+      summary.readFiles(files.size(), reader.reordered(), sorter.runsWritten());
+      List<String> names = files.stream().map(Path::toString).toList();
+      new OrderedSender(producer, progress, report, names).sendAll(sorted, reader.events());
     }
     return summary;
-  }
-
-  /** The state of one import across its files. */
-  private final class Run {
-    private final ImportSummary summary;
-    private final DuplicateTracker duplicates;
-    private final AtomicReference<Throwable> brokerFailure;
-    private final RejectsFile rejects;
-
-    Run(ImportSummary summary, DuplicateTracker duplicates, AtomicReference<Throwable> brokerFailure, RejectsFile rejects) {
-      this.summary = summary;
-      this.duplicates = duplicates;
-      this.brokerFailure = brokerFailure;
-      this.rejects = rejects;
-    }
-
-    void importFile(Path file) throws IOException {
-      String name = file.toString();
-      InputStream in = progress.track(Files.newInputStream(file), file.getFileName().toString(), Files.size(file));
-      BufferedReader text = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-      try (RecordReader reader = ImportFormat.of(file) == ImportFormat.CSV
-          ? new QaCsvReader(text, checker) : new JsonLinesReader(text, checker)) {
-        long count = 0;
-        for (SourceRecord record = reader.next(); record != null; record = reader.next()) {
-          if (brokerFailure.get() != null) {
-            throw asSendFailure(brokerFailure.get());
-          }
-          handle(name, record);
-          progress.eventsRead(file.getFileName().toString(), ++count);
-        }
-      }
-    }
-
-    private void handle(String file, SourceRecord record) {
-      if (!record.checked().isValid()) {
-        reject(new Rejection(file, record.line(), record.checked().reason(), record.checked().message()));
-        return;
-      }
-      SpecificRecord event = record.checked().event();
-      Verdict verdict = duplicates.observe(event);
-      if (verdict == Verdict.DUPLICATE) {
-        summary.duplicate();
-        return;
-      }
-      boolean correction = verdict == Verdict.CHANGED && event instanceof QaEvaluation;
-      producer.sendValidated(event).whenComplete((metadata, error) -> {
-        if (error == null) {
-          summary.accepted(correction);
-        } else if (error instanceof SendFailedException failure && failure.recordTooLarge()) {
-          reject(new Rejection(file, record.line(), ReasonCode.TOO_LARGE, "the event is larger than Kafka accepts"));
-        } else {
-          brokerFailure.compareAndSet(null, error);
-        }
-      });
-    }
-
-    private void reject(Rejection rejection) {
-      summary.rejected(rejection);
-      if (rejects != null) {
-        rejects.write(rejection);
-      }
-    }
-  }
-
-  private static RuntimeException asSendFailure(Throwable error) {
-    return error instanceof RuntimeException runtime ? runtime : new IllegalStateException(error);
   }
 }

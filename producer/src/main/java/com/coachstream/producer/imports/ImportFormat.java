@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /** The file formats {@code produce import} reads. */
 public enum ImportFormat {
-  /** One JSON event object per line (SPEC §11). */
+  /** One JSON event object per line, with its {@code "type"}. */
   JSONL,
   /** QA evaluations as CSV, one row per criterion (see {@link QaCsvReader}). */
   CSV;

@@ -8,38 +8,45 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Shows how far an import is: a progress bar over the file's bytes on a terminal, a plain line every few
- * seconds otherwise (logs and CI have no cursor to move), nothing in tests.
+ * Shows how far an import is: a progress bar on a terminal, a plain line every few seconds otherwise (logs
+ * and CI have no cursor to move), nothing in tests. An import first reads (and sorts) its files, then sends:
+ * the sending progress counts only events Kafka acknowledged (and duplicates skipped), never a failed send.
  */
 public interface ImportProgress {
 
   /** The file's input, wrapped to report progress as it is read. */
-  InputStream track(InputStream in, String fileName, long sizeBytes);
+  default InputStream track(InputStream in, String fileName, long sizeBytes) {
+    return in;
+  }
 
   /** Called after each event with the number read so far from the current file. */
-  void eventsRead(String fileName, long count);
+  default void eventsRead(String fileName, long count) { }
 
-  ImportProgress NONE = new ImportProgress() {
-    @Override
-    public InputStream track(InputStream in, String fileName, long sizeBytes) {
-      return in;
-    }
+  /** The files are read and sorted; {@code events} valid events are about to be sent. */
+  default void sending(long events) { }
 
-    @Override
-    public void eventsRead(String fileName, long count) { }
-  };
+  /** {@code count} events are done: acknowledged by Kafka or skipped as duplicates. Called from Kafka's thread. */
+  default void sent(long count) { }
+
+  /** Kafka has answered for every event sent. */
+  default void finished() { }
+
+  /** Shows nothing. */
+  ImportProgress NONE = new ImportProgress() { };
 
   /** A bar when stdout is a terminal, plain lines on {@code out} otherwise. */
   static ImportProgress forConsole(PrintStream out) {
     return System.console() != null ? new Bar() : new PlainLines(out, Duration.ofSeconds(5));
   }
 
-  /** me.tongfei progress bar on the terminal, counting MiB read. */
+  /** me.tongfei progress bars on the terminal: MiB read per file, then events acknowledged. */
   final class Bar implements ImportProgress {
+    private ProgressBar sending;
+
     @Override
     public InputStream track(InputStream in, String fileName, long sizeBytes) {
       return ProgressBar.wrap(in, new ProgressBarBuilder()
-          .setTaskName(fileName)
+          .setTaskName("read " + fileName)
           .setInitialMax(sizeBytes)
           .setUnit("MiB", 1L << 20)
           .setStyle(ProgressBarStyle.ASCII)
@@ -47,14 +54,32 @@ public interface ImportProgress {
     }
 
     @Override
-    public void eventsRead(String fileName, long count) { }
+    public synchronized void sending(long events) {
+      sending = new ProgressBarBuilder().setTaskName("acknowledged").setInitialMax(events)
+          .setStyle(ProgressBarStyle.ASCII).showSpeed().build();
+    }
+
+    @Override
+    public synchronized void sent(long count) {
+      if (sending != null) {
+        sending.stepTo(Math.max(count, sending.getCurrent()));
+      }
+    }
+
+    @Override
+    public synchronized void finished() {
+      if (sending != null) {
+        sending.close();
+      }
+    }
   }
 
-  /** "import events.jsonl: 200000 events read" every interval. */
+  /** "import events.jsonl: 200000 events read", then "import: 150000 of 400000 events done", every interval. */
   final class PlainLines implements ImportProgress {
     private final PrintStream out;
     private final long intervalNanos;
     private long lastPrinted = System.nanoTime();
+    private long toSend;
 
     PlainLines(PrintStream out, Duration interval) {
       this.out = out;
@@ -68,12 +93,32 @@ public interface ImportProgress {
     }
 
     @Override
-    public void eventsRead(String fileName, long count) {
-      long now = System.nanoTime();
-      if (now - lastPrinted >= intervalNanos) {
-        lastPrinted = now;
+    public synchronized void eventsRead(String fileName, long count) {
+      if (due()) {
         out.printf("import %s: %d events read%n", fileName, count);
       }
+    }
+
+    @Override
+    public synchronized void sending(long events) {
+      toSend = events;
+      out.printf("import: sending %d events in event-time order%n", events);
+    }
+
+    @Override
+    public synchronized void sent(long count) {
+      if (due()) {
+        out.printf("import: %d of %d events done (acknowledged by Kafka or skipped as duplicates)%n", count, toSend);
+      }
+    }
+
+    private boolean due() {
+      long now = System.nanoTime();
+      if (now - lastPrinted < intervalNanos) {
+        return false;
+      }
+      lastPrinted = now;
+      return true;
     }
   }
 }

@@ -5,7 +5,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 
 /**
- * JSON lines (SPEC §11): one event object per line with its {@code "type"}. Blank lines are skipped; every
+ * JSON lines: one event object per line with its {@code "type"}. Blank lines are skipped; every
  * other line is one event, valid or rejected with its reasons.
  */
 public final class JsonLinesReader implements RecordReader {

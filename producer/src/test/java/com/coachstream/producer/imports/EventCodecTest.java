@@ -1,0 +1,40 @@
+package com.coachstream.producer.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.coachstream.schemas.json.EventJson;
+import java.time.Instant;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.Test;
+
+class EventCodecTest {
+
+  static final SpecificRecord INTERACTION = EventJson.parse("{\"type\":\"interaction\",\"interactionId\":\"i-1\",\"agentId\":\"agent-1\","
+      + "\"channel\":\"CHAT\",\"startedAt\":\"2026-01-01T09:00:00Z\",\"endedAt\":\"2026-01-01T09:12:30.250Z\",\"customerRef\":\"c-9\","
+      + "\"skillSignals\":{\"empathy\":81.5}}");
+  static final SpecificRecord EVALUATION = EventJson.parse("{\"type\":\"qa_evaluation\",\"evaluationId\":\"e-1\",\"agentId\":\"agent-1\","
+      + "\"evaluatedAt\":\"2026-01-02T10:00:00Z\",\"criteria\":[{\"skill\":\"empathy\",\"score\":7,\"maxScore\":10}]}");
+  static final SpecificRecord AGENT = EventJson.parse("{\"type\":\"agent\",\"agentId\":\"agent-1\",\"displayName\":\"Ava\"}");
+
+  @Test
+  void everyKindOfEventRoundTrips() {
+    for (SpecificRecord event : new SpecificRecord[] {INTERACTION, EVALUATION, AGENT}) {
+      assertThat(EventCodec.decode(EventCodec.encode(event))).isEqualTo(event);
+    }
+  }
+
+  @Test
+  void aCorruptKindIsRefused() {
+    byte[] bytes = EventCodec.encode(AGENT);
+    bytes[0] = 9;
+    assertThatThrownBy(() -> EventCodec.decode(bytes)).hasMessageContaining("Unknown event kind 9");
+  }
+
+  @Test
+  void eventTimeIsEndedAtOrEvaluatedAtAndTheRosterComesFirst() {
+    assertThat(EventTime.of(INTERACTION)).isEqualTo(Instant.parse("2026-01-01T09:12:30.250Z").toEpochMilli());
+    assertThat(EventTime.of(EVALUATION)).isEqualTo(Instant.parse("2026-01-02T10:00:00Z").toEpochMilli());
+    assertThat(EventTime.of(AGENT)).isEqualTo(EventTime.ROSTER).isEqualTo(Long.MIN_VALUE);
+  }
+}
