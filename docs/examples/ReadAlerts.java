@@ -25,8 +25,7 @@ public class ReadAlerts {
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     // The key is the agent id; AvroSerde reads the writer's schema from the record's fingerprint.
     try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new AvroSerde<>(CoachingAlert.class))) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-          .map(p -> new TopicPartition(topic, p.partition())).toList();
+      List<TopicPartition> partitions = partitions(consumer, topic);
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -38,12 +37,12 @@ public class ReadAlerts {
         }
       }
     }
-    // Any CoachStream record, whatever its type, as JSON from its bytes alone: here the first of partition 0.
+    // Any CoachStream record, whatever its type, as JSON from its bytes alone: here the first one polled.
     try (var consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      TopicPartition first = new TopicPartition(topic, 0);
-      consumer.assign(List.of(first));
-      consumer.seekToBeginning(List.of(first));
-      if (consumer.endOffsets(List.of(first)).get(first) > 0) {
+      List<TopicPartition> partitions = partitions(consumer, topic);
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      if (consumer.endOffsets(partitions).values().stream().anyMatch(end -> end > 0)) {
         var records = consumer.poll(Duration.ofSeconds(1));
         while (records.isEmpty()) {
           records = consumer.poll(Duration.ofSeconds(1));
@@ -51,5 +50,9 @@ public class ReadAlerts {
         System.out.println(RecordDecoder.toJson(records.iterator().next().value()));
       }
     }
+  }
+
+  private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
+    return consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
   }
 }

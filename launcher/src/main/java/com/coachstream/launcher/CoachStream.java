@@ -7,7 +7,7 @@ import com.coachstream.streams.cli.StreamsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code coachstream} command (SPEC §11). */
+/** The {@code coachstream} command (docs/operations.md). */
 @Command(name = "coachstream", mixinStandardHelpOptions = true, version = "CoachStream 0.1.0",
     description = "Event-driven coaching feedback for contact centers.",
     subcommands = {DemoCommand.class, ProduceCommand.class, StreamsCommand.class, NotifyCommand.class,

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 final class TopicsCommand {
 
   @Command(name = "create", mixinStandardHelpOptions = true,
-      description = "Create every CoachStream topic that does not exist yet (compacted where SPEC §3 says so).")
+      description = "Create every CoachStream topic that does not exist yet (compacted where docs/topics.md says so).")
   static final class Create implements Callable<Integer> {
 
     @Mixin CommonOptions common;

@@ -7,7 +7,7 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * The options every {@code coachstream} command takes (SPEC §11), as a picocli mixin:
+ * The options every {@code coachstream} command takes (docs/operations.md), as a picocli mixin:
  * {@code @Mixin CommonOptions common;} then {@code common.settings(defaults)}.
  */
 public final class CommonOptions {

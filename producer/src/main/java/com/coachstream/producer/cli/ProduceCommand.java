@@ -3,7 +3,7 @@ package com.coachstream.producer.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code coachstream produce}: get events into CoachStream (SPEC §11). */
+/** {@code coachstream produce}: get events into CoachStream (docs/operations.md). */
 @Command(name = "produce", mixinStandardHelpOptions = true,
     description = "Send contact-center events to Kafka: simulate a contact center, import files, or serve HTTP ingest.",
     subcommands = {SimulateCommand.class, ImportCommand.class, ServeCommand.class},

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 
 /** {@code coachstream streams}: runs the streams processor until Ctrl-C / SIGTERM. */
 @Command(name = "streams", mixinStandardHelpOptions = true,
-    description = "Score agents' skills over rolling windows, detect slips, serve queries (SPEC §5-§7, §10).")
+    description = "Score agents' skills over rolling windows, detect slips, serve queries (docs/concepts.md, docs/http-api.md).")
 public final class StreamsCommand implements Callable<Integer> {
 
   @Mixin

@@ -41,7 +41,7 @@ public record StreamsSettings(
     int httpPort,
     String advertisedHost) {
 
-  /** Every key with its default, as documented in the README. */
+  /** Every key with its default, as documented in docs/configuration.md. */
   public static final Map<String, String> DEFAULTS = defaults();
 
   private static Map<String, String> defaults() {
@@ -165,7 +165,7 @@ public record StreamsSettings(
       throw new ConfigException("state.rocksdb.memory.mb must be at least 8, was " + rocksDbMegabytes);
     }
     props.put(BoundedRocksDbMemory.MEMORY_CONFIG, String.valueOf(rocksDbMegabytes << 20));
-    // SPEC §12: exactly-once is not optional
+    // docs/guarantees.md: exactly-once is not optional
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.Deserialization.class);
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.Processing.class);
