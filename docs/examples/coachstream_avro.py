@@ -130,5 +130,33 @@ def _json_ready(value):
     return value
 
 
+def read_to_end(config, topic, timeout=30.0):
+    """Every record of the topic, from the beginning of each partition to its end at the time of reading.
+
+    `config` is a confluent-kafka consumer configuration; records are read with read_committed isolation (the
+    streams processor writes in transactions) and no consumer group offsets are used or committed."""
+    from confluent_kafka import OFFSET_BEGINNING, Consumer, KafkaError, TopicPartition
+
+    consumer = Consumer({"group.id": "coachstream-example", "enable.auto.commit": False,
+                         "isolation.level": "read_committed", **config, "enable.partition.eof": True})
+    try:
+        partitions = consumer.list_topics(topic, timeout=timeout).topics[topic].partitions
+        consumer.assign([TopicPartition(topic, p, OFFSET_BEGINNING) for p in partitions])
+        at_end = set()
+        while len(at_end) < len(partitions):
+            message = consumer.poll(timeout)
+            if message is None:
+                raise SystemExit(f"no end of {topic} within {timeout} s")
+            if message.error():
+                if message.error().code() != KafkaError._PARTITION_EOF:
+                    raise SystemExit(str(message.error()))
+                at_end.add(message.partition())
+                continue
+            at_end.discard(message.partition())
+            yield message
+    finally:
+        consumer.close()
+
+
 def dumps(value):
     return json.dumps(value, ensure_ascii=False, sort_keys=False)

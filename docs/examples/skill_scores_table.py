@@ -10,11 +10,8 @@ retracted). Run it again at any time: it reads the topic from the beginning and 
 """
 import argparse
 import sqlite3
-import sys
 
-from confluent_kafka import OFFSET_BEGINNING, Consumer, KafkaError, TopicPartition
-
-from coachstream_avro import Decoder
+from coachstream_avro import Decoder, read_to_end
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS skill_scores (
@@ -58,33 +55,15 @@ def main():
     decoder = Decoder(args.schemas)
     db = sqlite3.connect(args.database)
     db.execute(SCHEMA)
-    consumer = Consumer({"bootstrap.servers": args.bootstrap_servers, "group.id": "coachstream-example-table",
-                         "enable.auto.commit": False, "enable.partition.eof": True,
-                         "isolation.level": "read_committed"})
-    partitions = consumer.list_topics(args.topic, timeout=args.timeout).topics[args.topic].partitions
-    consumer.assign([TopicPartition(args.topic, p, OFFSET_BEGINNING) for p in partitions])
-    at_end = set()
-    try:
-        while len(at_end) < len(partitions):
-            message = consumer.poll(args.timeout)
-            if message is None:
-                sys.exit(f"no end of {args.topic} within {args.timeout} s")
-            if message.error():
-                if message.error().code() == KafkaError._PARTITION_EOF:
-                    at_end.add(message.partition())
-                    continue
-                sys.exit(str(message.error()))
-            at_end.discard(message.partition())
-            key = decoder.decode_key(message.key())
-            window = decoder.decode(message.value())
-            if window is None:  # tombstone: the window is gone
-                db.execute("DELETE FROM skill_scores WHERE agent_id = ? AND window_start = ?",
-                           (key["agentId"], key["windowStart"]))
-            else:
-                db.execute(UPSERT, row(window))
-        db.commit()
-    finally:
-        consumer.close()
+    for message in read_to_end({"bootstrap.servers": args.bootstrap_servers}, args.topic, args.timeout):
+        key = decoder.decode_key(message.key())
+        window = decoder.decode(message.value())
+        if window is None:  # tombstone: the window is gone
+            db.execute("DELETE FROM skill_scores WHERE agent_id = ? AND window_start = ?",
+                       (key["agentId"], key["windowStart"]))
+        else:
+            db.execute(UPSERT, row(window))
+    db.commit()
     for r in db.execute("SELECT agent_id, window_start, soft_score, soft_samples, hard_score, hard_samples "
                         "FROM skill_scores ORDER BY agent_id, window_start"):
         print("\t".join("" if v is None else str(v) for v in r))

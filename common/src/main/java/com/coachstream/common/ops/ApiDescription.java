@@ -6,7 +6,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -86,6 +91,22 @@ public final class ApiDescription {
     documented.stream().filter(r -> !served.contains(r))
         .forEach(r -> differences.add(r + " is documented in " + resource + " but not served"));
     return differences;
+  }
+
+  /**
+   * Everything that stands between this document and a running service that serves {@code routes} at
+   * {@code baseUri}: the document's own {@link #problems()}, its {@link #differencesFrom differences} from the
+   * routes, and a {@code GET /openapi.yaml} that does not answer this very document. Empty when all is well.
+   */
+  public List<String> mismatchesWithService(List<Route> routes, URI baseUri) throws IOException, InterruptedException {
+    List<String> mismatches = new ArrayList<>(problems());
+    mismatches.addAll(differencesFrom(routes));
+    HttpResponse<byte[]> served = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(baseUri.resolve(PATH)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    if (served.statusCode() != 200 || !Arrays.equals(served.body(), bytes)) {
+      mismatches.add("GET " + PATH + " answered " + served.statusCode() + " without the document " + resource);
+    }
+    return mismatches;
   }
 
   /**

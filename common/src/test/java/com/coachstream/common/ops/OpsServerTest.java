@@ -65,6 +65,14 @@ class OpsServerTest {
       assertThat(document.headers().firstValue("Content-Type")).contains("application/yaml; charset=utf-8");
       assertThat(document.body()).isEqualTo(new String(sample.bytes(), java.nio.charset.StandardCharsets.UTF_8));
       assertThat(ops.routes()).contains(new Route("GET", "/openapi.yaml"));
+      assertThat(sample.mismatchesWithService(ops.routes(), uri(ops, "/"))).contains(
+          "GET /openapi.yaml is served but not documented in openapi/sample.yaml",
+          "GET /things/{thingId} is documented in openapi/sample.yaml but not served",
+          "POST /others/{otherId} has no responses")
+          .noneMatch(m -> m.startsWith("GET /openapi.yaml answered"));
+      ApiDescription other = ApiDescription.load("openapi/other.yaml");
+      assertThat(other.mismatchesWithService(ops.routes(), uri(ops, "/")))
+          .contains("GET /openapi.yaml answered 200 without the document openapi/other.yaml");
     }
   }
 
