@@ -3,6 +3,7 @@ package com.coachstream.launcher;
 import com.coachstream.common.cli.CommonOptions;
 import com.coachstream.common.config.KafkaSettings;
 import com.coachstream.common.config.Settings;
+import com.coachstream.common.config.keys.Service;
 import com.coachstream.schemas.json.AvroJson;
 import com.coachstream.schemas.json.RecordDecoder;
 import com.coachstream.schemas.serde.AvroDecodingException;
@@ -58,7 +59,7 @@ final class ConsumeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Settings settings = common.settings(Map.of());
+    Settings settings = common.settings(Service.TOOLS, Map.of());
     Duration idleLimit = Settings.parseDuration("--timeout", timeout);
     Properties props = KafkaSettings.clientProperties(settings);
     props.put(ConsumerConfig.GROUP_ID_CONFIG, "coachstream-consume-" + UUID.randomUUID());

@@ -3,6 +3,7 @@ package com.coachstream.launcher;
 import com.coachstream.common.cli.CommonOptions;
 import com.coachstream.common.config.KafkaSettings;
 import com.coachstream.common.config.Settings;
+import com.coachstream.common.config.keys.Service;
 import com.coachstream.common.kafka.TopicCreator;
 import com.coachstream.kafka.local.LocalKafkaBroker;
 import com.coachstream.launcher.demo.Pipeline;
@@ -94,7 +95,7 @@ final class DemoCommand implements Callable<Integer> {
     try {
       out.println("CoachStream demo — the whole pipeline in one process");
       String bootstrap = startBroker(resources);
-      Settings base = common.settings(Map.of("bootstrap.servers", bootstrap));
+      Settings base = common.settings(Service.DEMO, Map.of("bootstrap.servers", bootstrap));
       Topics topics = new Topics(KafkaSettings.topicNames(base));
       TopicCreator.createAll(KafkaSettings.clientProperties(base), topics, 6, 0);
       out.printf("  Topics   %d topics ready (coaching.alerts.v1, coaching.skill-scores.v1, ...)%n", topics.all().size());
@@ -161,7 +162,8 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private String startBroker(Deque<AutoCloseable> resources) {
-    Settings given = common.settings(Map.of());
+    // the first look at the settings: an unknown one stops the demo before anything starts
+    Settings given = common.settings(Service.DEMO, Map.of());
     if (given.find("bootstrap.servers").isPresent()) {
       String bootstrap = given.string("bootstrap.servers");
       out.printf("  Kafka    %s (given)%n", bootstrap);
@@ -177,21 +179,32 @@ final class DemoCommand implements Callable<Integer> {
   private Pipeline startPipeline(String bootstrap, Deque<AutoCloseable> resources) throws Exception {
     Path stateDir = Files.createTempDirectory("coachstream-demo-state-");
     resources.push(() -> deleteTree(stateDir));
-    Map<String, String> streamsDefaults = new HashMap<>();
-    streamsDefaults.put("bootstrap.servers", bootstrap);
-    streamsDefaults.put("application-id", "coachstream-demo");
-    streamsDefaults.put("state.dir", stateDir.toString());
-    streamsDefaults.put("http.port", String.valueOf(httpPort));
-    streamsDefaults.put("scores.publish.interval", "2s");
-    Map<String, String> notifierDefaults = new HashMap<>();
-    notifierDefaults.put("bootstrap.servers", bootstrap);
-    notifierDefaults.put("notifier.group", "coachstream-demo-notifier");
-    notifierDefaults.put("routes.default", "log");
-    notifierDefaults.put("channel.log.output", "stdout");
-    notifierDefaults.put("http.port", String.valueOf(notifierHttpPort));
-    Pipeline pipeline = Pipeline.start(common.settings(streamsDefaults), common.settings(notifierDefaults));
+    Pipeline pipeline = Pipeline.start(common.settings(Service.DEMO, streamsDefaults(bootstrap, stateDir, httpPort)),
+        common.settings(Service.DEMO, notifierDefaults(bootstrap, notifierHttpPort)));
     resources.push(pipeline);
     return pipeline;
+  }
+
+  /** The demo's own defaults for its streams processor; the user's settings win over them. */
+  static Map<String, String> streamsDefaults(String bootstrap, Path stateDir, int httpPort) {
+    Map<String, String> defaults = new HashMap<>();
+    defaults.put("bootstrap.servers", bootstrap);
+    defaults.put("application-id", "coachstream-demo");
+    defaults.put("state.dir", stateDir.toString());
+    defaults.put("http.port", String.valueOf(httpPort));
+    defaults.put("scores.publish.interval", "2s");
+    return defaults;
+  }
+
+  /** The demo's own defaults for its notifier: alerts to the console. */
+  static Map<String, String> notifierDefaults(String bootstrap, int httpPort) {
+    Map<String, String> defaults = new HashMap<>();
+    defaults.put("bootstrap.servers", bootstrap);
+    defaults.put("notifier.group", "coachstream-demo-notifier");
+    defaults.put("routes.default", "log");
+    defaults.put("channel.log.output", "stdout");
+    defaults.put("http.port", String.valueOf(httpPort));
+    return defaults;
   }
 
   private static void closeAll(Deque<AutoCloseable> resources) {

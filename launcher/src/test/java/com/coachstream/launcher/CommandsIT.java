@@ -52,7 +52,8 @@ class CommandsIT {
     create.addAll(renamed);
     Run topicsRun = run(create);
     assertThat(topicsRun.exitCode).isZero();
-    assertThat(topicsRun.out).contains(topics.skillScores().name() + " ").contains("created (compacted)");
+    assertThat(topicsRun.out).contains(topics.skillScores().name() + " ").contains("created (compacted)")
+        .contains("every partition of the " + topics.all().size() + " topics accepts writes");
 
     CoachingAlert alert = CoachingAlert.newBuilder().setAlertId("a-1").setType(AlertType.SLIP).setAgentId("agent-1")
         .setTeamId("t").setCategory(SkillCategory.SOFT).setReason(AlertReason.BELOW_FLOOR).setScore(60).setBaseline(null)

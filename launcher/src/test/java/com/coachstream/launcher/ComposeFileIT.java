@@ -3,6 +3,9 @@ package com.coachstream.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.coachstream.common.config.Settings;
+import com.coachstream.common.config.keys.Service;
+import com.coachstream.common.config.keys.SettingKeys;
+import com.coachstream.common.config.keys.SettingsCheck;
 import com.coachstream.common.kafka.TopicCreator;
 import com.coachstream.kafka.local.KafkaBrokerExtension;
 import com.coachstream.kafka.local.KafkaTestBroker;
@@ -34,8 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * No Docker engine runs here, so docker-compose.yml is checked by construction: docker-compose validates it,
- * and every variable it gives a CoachStream service is one that service's configuration actually reads
- * (each service is started with exactly that environment and asked which settings it never read).
+ * every variable it gives a CoachStream service is a setting of that service in the catalogue of settings
+ * (so the service would not refuse it), and one that service's configuration actually reads (each service is
+ * started with exactly that environment and asked which settings it never read).
  */
 @Tag("integration")
 @Timeout(180)
@@ -63,18 +67,32 @@ class ComposeFileIT {
     Map<String, String> streamsOverrides = new HashMap<>(overrides);
     streamsOverrides.put("state.dir", stateDir.toString());
 
-    Settings streams = settings(services.get("streams"), streamsOverrides);
+    // the catalogue's defaults as well: a setting in the catalogue that no code reads would show up too
+    Settings streams = settings(services.get("streams"), SettingKeys.defaults(Service.STREAMS), streamsOverrides);
     try (StreamsService service = StreamsService.start(streams)) {
       assertThat(streams.unreadKeys()).as("settings of the streams service nobody reads").isEmpty();
     }
-    Settings notifier = settings(services.get("notifier"), overrides);
+    Settings notifier = settings(services.get("notifier"), SettingKeys.defaults(Service.NOTIFIER), overrides);
     try (NotifierService.Handle service = NotifierService.start(notifier)) {
       assertThat(notifier.unreadKeys()).as("settings of the notifier nobody reads").isEmpty();
     }
-    Settings ingest = settings(services.get("ingest"), overrides);
+    Settings ingest = settings(services.get("ingest"), SettingKeys.defaults(Service.INGEST), overrides);
     try (IngestServer service = IngestServer.start(ingest)) {
       assertThat(ingest.unreadKeys()).as("settings of the ingest service nobody reads").isEmpty();
     }
+  }
+
+  @Test
+  void everyVariableOfEachServiceIsASettingOfThatService() throws Exception {
+    JsonNode services = new ObjectMapper(new YAMLFactory()).readTree(COMPOSE_FILE.toFile()).get("services");
+    Map<String, Service> serviceOf = Map.of("streams", Service.STREAMS, "notifier", Service.NOTIFIER,
+        "ingest", Service.INGEST, "topics", Service.TOOLS, "simulator", Service.PRODUCER);
+    assertThat(services.fieldNames()).toIterable().filteredOn(name -> !Set.of("kafka", "mailpit").contains(name))
+        .containsExactlyInAnyOrderElementsOf(serviceOf.keySet());
+    serviceOf.forEach((name, service) -> {
+      Settings settings = settings(services.get(name), Map.of(), Map.of());
+      assertThat(SettingsCheck.problems(settings, service)).as("settings of the %s service", name).isEmpty();
+    });
   }
 
   @Test
@@ -103,10 +121,10 @@ class ComposeFileIT {
     });
   }
 
-  private static Settings settings(JsonNode service, Map<String, String> overrides) {
+  private static Settings settings(JsonNode service, Map<String, String> defaults, Map<String, String> overrides) {
     Map<String, String> env = new HashMap<>();
     service.get("environment").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
-    return Settings.load(Map.of(), null, env, overrides);
+    return Settings.load(defaults, null, env, overrides);
   }
 
   private static boolean onPath(String command) {

@@ -5,6 +5,7 @@ import com.coachstream.avro.InteractionEvent;
 import com.coachstream.avro.QaEvaluation;
 import com.coachstream.common.config.KafkaSettings;
 import com.coachstream.common.config.Settings;
+import com.coachstream.common.kafka.TopicReadiness;
 import com.coachstream.producer.ingest.EventChecker;
 import com.coachstream.schemas.json.EventType;
 import com.coachstream.schemas.topics.Topic;
@@ -19,8 +20,10 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -38,11 +41,16 @@ public final class CoachStreamProducer implements AutoCloseable {
   private final Topics topics;
   private final EventValidator validator;
   private final String bootstrapServers;
+  private final Properties adminProperties;
+  /** How long {@link #awaitBroker()} waits for the input topics to accept writes: as long as a send may block. */
+  private final Duration readyWait;
 
   /** For tests and embedding: explicit client properties (bootstrap + any client setting), topics, rules. */
   public CoachStreamProducer(Properties clientProperties, Topics topics, EventValidator validator) {
     Properties props = ProducerProperties.withGuarantees(clientProperties);
     this.bootstrapServers = props.getProperty("bootstrap.servers", "?");
+    this.adminProperties = ProducerProperties.forAdmin(props);
+    this.readyWait = Duration.ofMillis(Long.parseLong(String.valueOf(props.get(ProducerConfig.MAX_BLOCK_MS_CONFIG)).trim()));
     this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
     this.topics = topics;
     this.validator = validator;
@@ -106,26 +114,19 @@ public final class CoachStreamProducer implements AutoCloseable {
   }
 
   /**
-   * Waits until the broker answers and every partition of every input topic has a leader, so a service
-   * fails at start-up with a clear message rather than at its first event, and does not write to a topic
-   * created a moment ago before its partitions are ready. Bounded by ~{@code max.block.ms} per topic.
+   * Waits until the broker answers and every partition of every input topic accepts writes (its leader
+   * holds it: {@link TopicReadiness}), so a service fails at start-up with a clear message rather than at its
+   * first event, and never writes to a topic created a moment ago before its partitions are ready (which can
+   * stall and lose an idempotent producer's first batch on brokers before Kafka 4.5).
+   *
+   * @throws SendFailedException when that does not happen within {@code max.block.ms}
    */
   public void awaitBroker() {
-    for (Topic<?, ?> topic : List.of(topics.interactions(), topics.qaEvaluations(), topics.agents())) {
-      long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-      try {
-        while (producer.partitionsFor(topic.name()).stream().anyMatch(p -> p.leader() == null || p.leader().isEmpty())) {
-          if (System.nanoTime() > deadline) {
-            throw new org.apache.kafka.common.errors.TimeoutException("partitions of " + topic.name() + " have no leader");
-          }
-          Thread.sleep(100); // metadata is refreshed on the producer's own schedule; poll it gently
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for Kafka", e);
-      } catch (RuntimeException e) {
-        throw SendFailedException.explain(e, bootstrapServers, topic.name());
-      }
+    List<String> inputs = List.of(topics.interactions().name(), topics.qaEvaluations().name(), topics.agents().name());
+    try {
+      TopicReadiness.awaitWritable(adminProperties, inputs, readyWait);
+    } catch (IllegalStateException | KafkaException e) {
+      throw SendFailedException.notReady(e, bootstrapServers);
     }
   }
 

@@ -2,6 +2,7 @@ package com.coachstream.producer;
 
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,22 @@ final class ProducerProperties {
       ProducerConfig.ACKS_CONFIG, "all");
 
   private ProducerProperties() { }
+
+  /**
+   * The settings of {@code client} that an admin client understands (connection, security, timeouts), for
+   * the readiness check: producer-only settings would only make the admin client log warnings.
+   */
+  static Properties forAdmin(Properties client) {
+    Properties props = new Properties();
+    client.forEach((key, value) -> {
+      if (AdminClientConfig.configNames().contains(key.toString())) {
+        props.put(key, value);
+      }
+    });
+    props.put(AdminClientConfig.CLIENT_ID_CONFIG, client.getProperty(ProducerConfig.CLIENT_ID_CONFIG,
+        DEFAULTS.get(ProducerConfig.CLIENT_ID_CONFIG)) + "-readiness");
+    return props;
+  }
 
   static Properties withGuarantees(Properties client) {
     Properties props = new Properties();

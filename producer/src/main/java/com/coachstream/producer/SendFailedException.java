@@ -26,6 +26,22 @@ public final class SendFailedException extends RuntimeException {
     return getCause() instanceof RecordTooLargeException;
   }
 
+  /** The input topics did not become writable in time ({@code awaitBroker}): the reason names the partitions. */
+  static SendFailedException notReady(RuntimeException error, String bootstrapServers) {
+    return new SendFailedException("Kafka at " + bootstrapServers + " is not ready for writes: " + error.getMessage()
+        + " (is the broker running and reachable, and do the topics exist? coachstream topics create)", error, true);
+  }
+
+  /**
+   * A batch of sends in which some records were not stored: {@code what} says how many of how many, and
+   * the first send's failure follows it, so the sender knows both the extent and the cause.
+   */
+  public static SendFailedException notWritten(Throwable firstFailure, String what) {
+    SendFailedException first = firstFailure instanceof SendFailedException known ? known
+        : new SendFailedException(String.valueOf(firstFailure), firstFailure, false);
+    return new SendFailedException(what + ". First error: " + first.getMessage(), first, first.brokerUnreachable);
+  }
+
   static SendFailedException explain(Throwable error, String bootstrapServers, String topic) {
     if (error instanceof SendFailedException already) {
       return already;

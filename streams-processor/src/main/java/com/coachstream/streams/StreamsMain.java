@@ -1,5 +1,6 @@
 package com.coachstream.streams;
 
+import com.coachstream.common.cli.SettingsErrors;
 import com.coachstream.streams.cli.StreamsCommand;
 import picocli.CommandLine;
 
@@ -9,6 +10,6 @@ public final class StreamsMain {
   private StreamsMain() { }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new StreamsCommand()).execute(args));
+    System.exit(SettingsErrors.reported(new CommandLine(new StreamsCommand())).execute(args));
   }
 }

@@ -76,10 +76,7 @@ class ThroughputBenchmark {
       client.put("bootstrap.servers", broker.bootstrapServers());
       String unique = "bench-" + System.currentTimeMillis();
       TopicNames names = TopicNames.DEFAULTS.withPrefix(unique + ".");
-      try (Admin admin = Admin.create(client)) {
-        admin.createTopics(names.asMap().values().stream()
-            .map(n -> new org.apache.kafka.clients.admin.NewTopic(n, 12, (short) 1)).toList()).all().get();
-      }
+      com.coachstream.common.kafka.TopicCreator.createAll(client, new com.coachstream.schemas.topics.Topics(names), 12, 1);
       realBroker(broker.bootstrapServers(), client, names, unique + "-app", dir.resolve("broker"));
     }
     System.exit(0);

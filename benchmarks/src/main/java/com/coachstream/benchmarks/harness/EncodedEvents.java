@@ -13,6 +13,8 @@ import com.coachstream.schemas.topics.Topics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -95,14 +97,30 @@ public final class EncodedEvents {
     return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
-  /** Sends every record and waits until all are acknowledged; returns the seconds it took. */
+  /**
+   * Sends every record and waits until all are acknowledged; returns the seconds it took.
+   *
+   * @throws IllegalStateException when Kafka did not acknowledge some records: a rate over records that were
+   *     not written would be a false figure, and the run's later stages would wait for input that never comes
+   */
   public double produce(Properties client) {
+    LongAdder failed = new LongAdder();
+    AtomicReference<Exception> firstError = new AtomicReference<>();
     try (KafkaProducer<byte[], byte[]> producer = producer(client)) {
       long began = System.nanoTime();
       for (Encoded r : records) {
-        producer.send(new ProducerRecord<>(r.topic(), r.key(), r.value()));
+        producer.send(new ProducerRecord<>(r.topic(), r.key(), r.value()), (metadata, error) -> {
+          if (error != null) {
+            failed.increment();
+            firstError.compareAndSet(null, error);
+          }
+        });
       }
       producer.flush();
+      if (failed.sum() > 0) {
+        throw new IllegalStateException("Kafka did not acknowledge " + failed.sum() + " of " + records.size()
+            + " records: " + firstError.get(), firstError.get());
+      }
       return (System.nanoTime() - began) / 1e9;
     }
   }

@@ -1,22 +1,18 @@
 package com.coachstream.common.config;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Configuration of a CoachStream service: defaults, then a properties file ({@code --config}), then
- * environment variables, then command-line overrides, each layer winning over the one before.
+ * environment variables, then command-line overrides, each layer winning over the one before (see
+ * {@link SettingsLoader}); each value remembers its {@link Origin}.
  *
  * <p>An environment variable {@code COACHSTREAM_WINDOW_SIZE} sets {@code window.size} (upper case, dots
  * and dashes as underscores); {@code KAFKA_SECURITY_PROTOCOL} sets the Kafka client property
@@ -29,79 +25,29 @@ public final class Settings {
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
   private final Map<String, String> values;
+  private final Map<String, Origin> origins;
   /** Keys some code asked for: the rest were never read, which is how a misspelt setting shows up. */
   private final java.util.Set<String> readKeys = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-  private Settings(Map<String, String> values) {
+  Settings(Map<String, String> values, Map<String, Origin> origins) {
     this.values = Map.copyOf(values);
+    this.origins = Map.copyOf(origins);
   }
 
+  /** Settings given in code (tests, benchmarks, embedding), all counted as options. */
   public static Settings of(Map<String, String> values) {
-    return new Settings(values);
+    return new SettingsLoader().option("(given in code)", values).build();
   }
 
   /** Defaults, then the file (if any), then the environment, then the overrides. */
   public static Settings load(Map<String, String> defaults, Path configFile, Map<String, String> env,
       Map<String, String> overrides) {
-    Map<String, String> merged = new TreeMap<>(defaults);
-    if (configFile != null) {
-      merged.putAll(readFile(configFile));
-    }
-    merged.putAll(fromEnvironment(env));
-    merged.putAll(overrides);
-    return new Settings(merged);
+    return new SettingsLoader().defaults(defaults).file(configFile).environment(env).option("--set", overrides).build();
   }
 
-  static Map<String, String> readFile(Path file) {
-    if (!Files.isReadable(file)) {
-      throw new ConfigException("Config file " + file + " does not exist or cannot be read");
-    }
-    Properties props = new Properties();
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      props.load(reader);
-    } catch (IOException e) {
-      throw new ConfigException("Cannot read config file " + file + ": " + e.getMessage());
-    }
-    Map<String, String> map = new TreeMap<>();
-    props.stringPropertyNames().forEach(k -> map.put(k, props.getProperty(k).trim()));
-    return map;
-  }
-
-  /**
-   * Settings named by environment variables. Dots and dashes cannot be told apart in a variable name, so a
-   * variable maps to a dotted key; keys with dashes (e.g. {@code topic.dead-letter}) are matched against
-   * {@link #KNOWN_DASHED_KEYS}.
-   */
-  static Map<String, String> fromEnvironment(Map<String, String> env) {
-    Map<String, String> map = new TreeMap<>();
-    env.forEach((name, value) -> {
-      if (name.startsWith(ENV_PREFIX)) {
-        map.put(envToKey(name.substring(ENV_PREFIX.length())), value);
-      } else if (name.startsWith("KAFKA_") && !name.equals("KAFKA_BOOTSTRAP_SERVERS")) {
-        map.put("kafka." + name.substring("KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
-      } else if (name.equals("KAFKA_BOOTSTRAP_SERVERS")) {
-        map.put("bootstrap.servers", value);
-      }
-    });
-    return map;
-  }
-
-  /** Keys whose names contain a dash, so their environment variable maps back to the dashed form. */
-  static final java.util.List<String> KNOWN_DASHED_KEYS = java.util.List.of(
-      "topic.qa-evaluations", "topic.skill-scores", "topic.dead-letter", "max-drop", "min-samples",
-      "min-baseline-samples", "application-id", "body-limit", "bearer-token", "slip-fraction");
-
-  static String envToKey(String rest) {
-    String dotted = rest.toLowerCase(Locale.ROOT).replace('_', '.');
-    for (String dashed : KNOWN_DASHED_KEYS) {
-      String asDots = dashed.replace('-', '.');
-      int at = dotted.indexOf(asDots);
-      if (at >= 0 && (at + asDots.length() == dotted.length() || dotted.charAt(at + asDots.length()) == '.')
-          && (at == 0 || dotted.charAt(at - 1) == '.')) {
-        dotted = dotted.substring(0, at) + dashed + dotted.substring(at + asDots.length());
-      }
-    }
-    return dotted;
+  /** Where the value of {@code key} came from; {@link Origin#DEFAULT} for a key not set at all. */
+  public Origin origin(String key) {
+    return origins.getOrDefault(key, Origin.DEFAULT);
   }
 
   public Optional<String> find(String key) {

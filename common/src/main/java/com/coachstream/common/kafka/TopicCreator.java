@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates CoachStream's topics with their partitions, replication and cleanup policy ({@code topics create},
- * the demo and the tests). Topics that already exist are left as they are.
+ * the demo and the tests). Topics that already exist are left as they are. It returns only once every
+ * partition of every topic accepts writes ({@link TopicReadiness}), so a writer may start right after it.
  */
 public final class TopicCreator {
 
@@ -31,10 +32,12 @@ public final class TopicCreator {
   private TopicCreator() { }
 
   /**
-   * Creates every topic of the catalogue that does not exist yet.
+   * Creates every topic of the catalogue that does not exist yet, then waits until all of them are writable.
    *
    * @param replication replication factor, or a value below 1 for "up to 3, as many as there are brokers"
    * @return the names created (empty when all existed)
+   * @throws IllegalStateException when the cluster cannot be reached, refuses a topic, or a partition does not
+   *     become writable within {@link TopicReadiness#DEFAULT_WAIT}
    */
   public static List<String> createAll(Properties clientProps, Topics topics, int partitions, int replication) {
     Properties props = new Properties();
@@ -54,6 +57,7 @@ public final class TopicCreator {
       if (!missing.isEmpty()) {
         admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
       }
+      TopicReadiness.awaitWritable(admin, topics.all().stream().map(Topic::name).toList(), TopicReadiness.DEFAULT_WAIT);
       List<String> created = missing.stream().map(NewTopic::name).toList();
       log.info("Topics: {} created, {} already existed", created.size(), topics.all().size() - created.size());
       return created;

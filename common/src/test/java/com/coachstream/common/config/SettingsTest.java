@@ -31,13 +31,17 @@ class SettingsTest {
 
   @Test
   void environmentVariablesMapToKeysIncludingDashedOnes() {
-    Map<String, String> env = Settings.fromEnvironment(Map.of(
+    Map<String, String> env = new SettingsLoader().environment(Map.of(
         "COACHSTREAM_TOPIC_DEAD_LETTER", "x.dlq",
         "COACHSTREAM_SLIP_SOFT_MAX_DROP", "12",
+        "COACHSTREAM_SLIP_HARD_MIN_BASELINE_SAMPLES", "4",
+        "COACHSTREAM_CHANNEL_HOOK_URL_ENV", "HOOK_URL",
         "KAFKA_SECURITY_PROTOCOL", "SSL",
-        "KAFKA_BOOTSTRAP_SERVERS", "b:9092"));
+        "KAFKA_BOOTSTRAP_SERVERS", "b:9092")).build().asMap();
     assertThat(env).containsEntry("topic.dead-letter", "x.dlq")
         .containsEntry("slip.soft.max-drop", "12")
+        .containsEntry("slip.hard.min-baseline-samples", "4")
+        .containsEntry("channel.hook.url-env", "HOOK_URL")
         .containsEntry("kafka.security.protocol", "SSL")
         .containsEntry("bootstrap.servers", "b:9092");
   }

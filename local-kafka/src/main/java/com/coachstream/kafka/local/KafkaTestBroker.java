@@ -1,13 +1,17 @@
 package com.coachstream.kafka.local;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 
 /** The broker an integration-test class was given by {@link KafkaBrokerExtension}. */
 public interface KafkaTestBroker {
@@ -31,7 +35,12 @@ public interface KafkaTestBroker {
     return props;
   }
 
-  /** Creates topics (name to partition count) and waits until they exist. */
+  /**
+   * Creates topics (name to partition count) and waits until every partition accepts writes: its leader
+   * answers a ListOffsets for it. Writing the moment a topic exists can stall an idempotent producer on
+   * brokers before Kafka 4.5 (KAFKA-15591). The product's own check is {@code TopicReadiness} in the common
+   * module, which this test-broker module cannot depend on; this is the short form for tests.
+   */
   default void createTopics(Map<String, Integer> topics) {
     try (Admin admin = Admin.create(clientProperties())) {
       admin.createTopics(topics.entrySet().stream()
@@ -39,6 +48,11 @@ public interface KafkaTestBroker {
               .toList())
           .all()
           .get(30, TimeUnit.SECONDS);
+      Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+      topics.forEach((topic, count) -> IntStream.range(0, count)
+          .forEach(p -> partitions.put(new TopicPartition(topic, p), OffsetSpec.latest())));
+      // the admin client retries a partition its leader does not hold yet, within its API timeout
+      admin.listOffsets(partitions).all().get(60, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

@@ -98,6 +98,37 @@ public final class RestartableKafkaBroker implements AutoCloseable {
     log.info("Broker at {} killed", bootstrapServers());
   }
 
+  /**
+   * Freezes the broker (SIGSTOP): its sockets stay open but nothing answers, as with a broker stuck in a long
+   * GC pause or behind a dead network path. Clients' requests time out instead of being refused. Unix only.
+   */
+  public void pause() {
+    requireRunning();
+    signal("STOP");
+    log.info("Broker at {} paused", bootstrapServers());
+  }
+
+  /** Lets a paused broker go on (SIGCONT). */
+  public void resume() {
+    requireRunning();
+    signal("CONT");
+    log.info("Broker at {} resumed", bootstrapServers());
+  }
+
+  private void signal(String name) {
+    try {
+      Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+      if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+        throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot signal the broker process", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Starts the stopped or killed broker again on the same ports with the same data, and waits until it serves. */
   public Duration restart() {
     if (isRunning()) {

@@ -1,6 +1,8 @@
 package com.coachstream.notifier.cli;
 
 import com.coachstream.common.cli.CommonOptions;
+import com.coachstream.common.cli.SettingsErrors;
+import com.coachstream.common.config.keys.Service;
 import com.coachstream.common.ops.ServiceRunner;
 import com.coachstream.notifier.NotifierService;
 import java.util.Map;
@@ -18,11 +20,11 @@ public final class NotifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ServiceRunner.runUntilShutdown("notifier", NotifierService.start(common.settings(Map.of())));
+    ServiceRunner.runUntilShutdown("notifier", NotifierService.start(common.settings(Service.NOTIFIER, Map.of())));
     return 0;
   }
 
   public static void main(String[] args) {
-    System.exit(new picocli.CommandLine(new NotifyCommand()).execute(args));
+    System.exit(SettingsErrors.reported(new picocli.CommandLine(new NotifyCommand())).execute(args));
   }
 }

@@ -59,13 +59,18 @@ public final class KafkaDeliveryLog implements DeliveryLog, AutoCloseable {
 
   private CompletableFuture<Void> send(ProducerRecord<byte[], byte[]> record) {
     CompletableFuture<Void> stored = new CompletableFuture<>();
-    producer.send(record, (metadata, error) -> {
-      if (error == null) {
-        stored.complete(null);
-      } else {
-        stored.completeExceptionally(error);
-      }
-    });
+    try {
+      producer.send(record, (metadata, error) -> {
+        if (error == null) {
+          stored.complete(null);
+        } else {
+          stored.completeExceptionally(error);
+        }
+      });
+    } catch (RuntimeException e) {
+      // send() itself throws when the buffer stayed full past max.block.ms: that too is an unrecorded outcome
+      stored.completeExceptionally(e);
+    }
     return stored;
   }
 

@@ -2,6 +2,8 @@ package com.coachstream.producer.cli;
 
 import com.coachstream.common.cli.CommonOptions;
 import com.coachstream.common.config.ConfigException;
+import com.coachstream.common.config.Settings;
+import com.coachstream.common.config.keys.Service;
 import com.coachstream.producer.CoachStreamProducer;
 import com.coachstream.producer.SendFailedException;
 import com.coachstream.producer.imports.FileImporter;
@@ -44,7 +46,9 @@ public final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (CoachStreamProducer producer = CoachStreamProducer.create(common.settings(Map.of()))) {
+    // an unknown setting is a usage error (exit 2), reported before anything is read
+    Settings settings = common.settings(Service.PRODUCER, Map.of());
+    try (CoachStreamProducer producer = CoachStreamProducer.create(settings)) {
       ImportSummary summary = new FileImporter(producer, ImportProgress.forConsole(System.err), rejects).importFiles(files);
       summary.print(spec.commandLine().getOut());
       return summary.exitCode();

@@ -1,9 +1,10 @@
 package com.coachstream.producer.cli;
 
+import com.coachstream.common.cli.SettingsErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code coachstream produce}: get events into CoachStream (docs/operations.md). */
+/** {@code coachstream produce}: get events into CoachStream. */
 @Command(name = "produce", mixinStandardHelpOptions = true,
     description = "Send contact-center events to Kafka: simulate a contact center, import files, or serve HTTP ingest.",
     subcommands = {SimulateCommand.class, ImportCommand.class, ServeCommand.class},
@@ -23,6 +24,6 @@ public final class ProduceCommand implements Runnable {
 
   /** Runs {@code produce} on its own, e.g. in a container: {@code java -cp ... ProduceCommand serve}. */
   public static void main(String[] args) {
-    System.exit(new CommandLine(new ProduceCommand()).execute(args));
+    System.exit(SettingsErrors.reported(new CommandLine(new ProduceCommand())).execute(args));
   }
 }

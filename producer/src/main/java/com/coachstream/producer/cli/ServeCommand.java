@@ -1,9 +1,10 @@
 package com.coachstream.producer.cli;
 
 import com.coachstream.common.cli.CommonOptions;
+import com.coachstream.common.cli.CommonOptions.CommandOption;
+import com.coachstream.common.config.keys.Service;
 import com.coachstream.common.ops.ServiceRunner;
 import com.coachstream.producer.http.IngestServer;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,15 +38,9 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Map<String, String> overrides = new LinkedHashMap<>();
-    if (port != null) {
-      overrides.put(IngestServer.PORT, port.toString());
-    }
-    if (bodyLimit != null) {
-      overrides.put(IngestServer.BODY_LIMIT, bodyLimit.toString());
-    }
     // Closed by the shutdown hook on Ctrl-C, or here when an embedding thread is interrupted (close is idempotent).
-    try (IngestServer server = IngestServer.start(common.settings(Map.of(), overrides))) {
+    try (IngestServer server = IngestServer.start(common.settings(Service.INGEST, Map.of(),
+        new CommandOption("--port", IngestServer.PORT, port), new CommandOption("--body-limit", IngestServer.BODY_LIMIT, bodyLimit)))) {
       // With --port 0 this line is the only way to learn the port.
       spec.commandLine().getOut().printf("produce serve: listening on port %d (POST /v1/events, /health, /ready, /metrics)%n",
           server.port());

@@ -3,6 +3,7 @@ package com.coachstream.producer.cli;
 import com.coachstream.common.cli.CommonOptions;
 import com.coachstream.common.config.ConfigException;
 import com.coachstream.common.config.Settings;
+import com.coachstream.common.config.keys.Service;
 import com.coachstream.producer.CoachStreamProducer;
 import com.coachstream.producer.SendFailedException;
 import com.coachstream.producer.simulate.ContactCenter;
@@ -98,7 +99,7 @@ public final class SimulateCommand implements Callable<Integer> {
           + ", more than 1 h in the future: events that far ahead are rejected. Use an earlier --start/--end.");
     }
     SimulationConfig config = config(last);
-    try (CoachStreamProducer producer = output == null ? CoachStreamProducer.create(common.settings(Map.of())) : null) {
+    try (CoachStreamProducer producer = output == null ? CoachStreamProducer.create(common.settings(Service.PRODUCER, Map.of())) : null) {
       if (producer != null) {
         producer.awaitBroker();
       }

@@ -1,11 +1,11 @@
 package com.coachstream.streams.cli;
 
 import com.coachstream.common.cli.CommonOptions;
+import com.coachstream.common.cli.CommonOptions.CommandOption;
+import com.coachstream.common.config.keys.Service;
 import com.coachstream.common.ops.ServiceRunner;
 import com.coachstream.streams.StreamsService;
 import com.coachstream.streams.topology.StreamsSettings;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,14 +27,9 @@ public final class StreamsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Map<String, String> overrides = new LinkedHashMap<>();
-    if (httpPort != null) {
-      overrides.put("http.port", String.valueOf(httpPort));
-    }
-    if (applicationId != null) {
-      overrides.put("application-id", applicationId);
-    }
-    StreamsService service = StreamsService.start(common.settings(StreamsSettings.DEFAULTS, overrides));
+    StreamsService service = StreamsService.start(common.settings(Service.STREAMS, StreamsSettings.DEFAULTS,
+        new CommandOption("--http-port", "http.port", httpPort),
+        new CommandOption("--application-id", "application-id", applicationId)));
     ServiceRunner.runUntilShutdown("streams", service);
     return 0;
   }

@@ -4,6 +4,8 @@ import com.coachstream.avro.SkillCategory;
 import com.coachstream.common.config.ConfigException;
 import com.coachstream.common.config.KafkaSettings;
 import com.coachstream.common.config.Settings;
+import com.coachstream.common.config.keys.Service;
+import com.coachstream.common.config.keys.SettingKeys;
 import com.coachstream.schemas.deadletter.DeadLetter;
 import com.coachstream.schemas.skills.SkillTaxonomy;
 import com.coachstream.schemas.topics.Topics;
@@ -11,10 +13,8 @@ import com.coachstream.streams.alerts.TipLibrary;
 import com.coachstream.streams.slip.SlipPolicy;
 import com.coachstream.streams.slip.SlipRules;
 import com.coachstream.streams.window.WindowSpec;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -41,34 +41,8 @@ public record StreamsSettings(
     int httpPort,
     String advertisedHost) {
 
-  /** Every key with its default, as documented in docs/configuration.md. */
-  public static final Map<String, String> DEFAULTS = defaults();
-
-  private static Map<String, String> defaults() {
-    Map<String, String> d = new LinkedHashMap<>();
-    d.put("application-id", "coachstream-streams");
-    d.put("window.size", "7d");
-    d.put("window.advance", "1d");
-    d.put("window.grace", "48h");
-    d.put("baseline.size", "28d");
-    d.put("slip.floor", "70");
-    d.put("slip.max-drop", "10");
-    d.put("slip.min-samples", "5");
-    d.put("slip.min-baseline-samples", "10");
-    d.put("slip.hysteresis", "3");
-    d.put("slip.cooldown", "24h");
-    d.put("scores.publish.interval", "10s");
-    d.put("alerts.retention", "30d");
-    d.put("http.host", "0.0.0.0");
-    d.put("http.port", "8080");
-    d.put("http.advertised.host", "");
-    d.put("state.dir", Path.of(System.getProperty("java.io.tmpdir"), "coachstream-streams").toString());
-    d.put("num.stream.threads", "1");
-    d.put("num.standby.replicas", "0");
-    d.put("replication.factor", "-1");
-    d.put("state.rocksdb.memory.mb", "64");
-    return Map.copyOf(d);
-  }
+  /** Every key of the streams processor with its default, from the catalogue of settings (docs/configuration.md). */
+  public static final Map<String, String> DEFAULTS = SettingKeys.defaults(Service.STREAMS);
 
   /**
    * Kafka Streams settings whose defaults CoachStream changes (each can still be set with {@code kafka.<key>}):
@@ -165,7 +139,7 @@ public record StreamsSettings(
       throw new ConfigException("state.rocksdb.memory.mb must be at least 8, was " + rocksDbMegabytes);
     }
     props.put(BoundedRocksDbMemory.MEMORY_CONFIG, String.valueOf(rocksDbMegabytes << 20));
-    // docs/guarantees.md: exactly-once is not optional
+    // exactly-once is not optional (docs/guarantees.md)
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.Deserialization.class);
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.Processing.class);

@@ -49,10 +49,6 @@ public final class OrderedInput implements EventSink {
     props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
     props.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
     props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-    // One batch in flight per connection: writing right after the topics were created, a first batch refused
-    // with NOT_LEADER_OR_FOLLOWER while later ones were in flight once left the idempotent producer retrying
-    // OUT_OF_ORDER_SEQUENCE_NUMBER until its delivery timeout (CrashRecoveryIT, fresh-clone build)
-    props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
     this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
     this.topics = topics;
     this.nextTimestamp = firstTimestamp.toEpochMilli();

@@ -1,0 +1,163 @@
+package com.coachstream.common.config.keys;
+
+import static com.coachstream.common.config.keys.Service.INGEST;
+import static com.coachstream.common.config.keys.Service.NOTIFIER;
+import static com.coachstream.common.config.keys.Service.STREAMS;
+
+import com.coachstream.avro.SkillCategory;
+import com.coachstream.schemas.topics.TopicNames;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Every CoachStream setting, once: the services refuse any other, {@code coachstream config list} prints
+ * them and docs/configuration.md is generated from them, so the three cannot drift apart.
+ */
+public final class SettingKeys {
+
+  /** The prefix of Kafka client settings passed through ({@code kafka.linger.ms} is {@code linger.ms}). */
+  public static final String KAFKA_PREFIX = "kafka.";
+
+  private static final String CATEGORY = Arrays.stream(SkillCategory.values())
+      .map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining("|", "<", ">"));
+
+  private static final List<SettingKey> ALL = catalogue();
+
+  private SettingKeys() { }
+
+  public static List<SettingKey> all() {
+    return ALL;
+  }
+
+  /** The settings one service takes, in catalogue order. */
+  public static List<SettingKey> of(Service service) {
+    return ALL.stream().filter(service::accepts).toList();
+  }
+
+  /** The setting of {@code service} that {@code key} is an instance of. */
+  public static Optional<SettingKey> find(Service service, String key) {
+    return ALL.stream().filter(service::accepts).filter(k -> k.matches(key)).findFirst();
+  }
+
+  /** The services (other than the shared settings) that read {@code key}. */
+  public static Set<Service> ownersOf(String key) {
+    return ALL.stream().filter(k -> k.matches(key)).flatMap(k -> k.owners().stream())
+        .collect(Collectors.toCollection(() -> java.util.EnumSet.noneOf(Service.class)));
+  }
+
+  /**
+   * The defaults of the settings only {@code service} reads (not the shared ones), as the first layer of
+   * its settings; {@code ${java.io.tmpdir}} stands for this machine's temporary directory.
+   */
+  public static Map<String, String> defaults(Service service) {
+    Map<String, String> defaults = new LinkedHashMap<>();
+    for (SettingKey key : ALL) {
+      if (key.owners().contains(service) && !key.isPattern()) {
+        defaults.put(key.name(), resolve(key.defaultValue()));
+      }
+    }
+    return Map.copyOf(defaults);
+  }
+
+  static String resolve(String value) {
+    return value.replace("${java.io.tmpdir}", System.getProperty("java.io.tmpdir").replaceAll("/+$", ""));
+  }
+
+  private static List<SettingKey> catalogue() {
+    List<SettingKey> keys = new ArrayList<>();
+    Catalogue all = new Catalogue(keys, Set.of());
+    all.add("bootstrap.servers", "localhost:9092", "Kafka bootstrap servers; also `--bootstrap-servers` or `KAFKA_BOOTSTRAP_SERVERS`.");
+    all.add(KAFKA_PREFIX + "<property>", "", "Any Kafka client setting, passed to every Kafka client of the service (SASL, SSL, "
+        + "timeouts); also `--kafka-property <property>=<value>` or `KAFKA_<PROPERTY>`. Checked against the Kafka "
+        + "clients' own settings; passwords, keys and JAAS configurations are never printed.");
+    TopicNames.DEFAULTS.asMap().forEach((key, name) -> all.add(key, name, "Name of the topic `" + name + "`."));
+
+    Catalogue streams = new Catalogue(keys, Set.of(STREAMS));
+    streams.add("application-id", "coachstream-streams", "Kafka Streams application id; instances sharing it share the partitions. Also `--application-id`.");
+    streams.add("window.size", "7d", "Length of the rolling windows, aligned to the UTC epoch; a whole multiple of `window.advance`.");
+    streams.add("window.advance", "1d", "How far each window starts after the one before.");
+    streams.add("window.grace", "48h", "How far behind an agent's newest event an observation may arrive and still count; older ones are late.");
+    streams.add("baseline.size", "28d", "The baseline period right before each window; a multiple of `window.advance`.");
+    streams.add("slip.floor", "70", "A window score below this floor (0-100) is a slip.");
+    streams.add("slip.max-drop", "10", "A window score this many points below the baseline is a slip.");
+    streams.add("slip.min-samples", "5", "Observations a window needs before it can raise an alert.");
+    streams.add("slip.min-baseline-samples", "10", "Observations the baseline needs before a drop against it counts.");
+    streams.add("slip.hysteresis", "3", "Points a slipping score must climb back above the floor (and the baseline drop) before a recovery alert.");
+    streams.add("slip.cooldown", "24h", "Least event time between two slip alerts of one agent and category.");
+    for (String rule : List.of("floor", "max-drop", "min-samples", "min-baseline-samples", "hysteresis", "cooldown")) {
+      streams.add("slip." + CATEGORY + "." + rule, "", "`slip." + rule + "` for one skill category only.");
+    }
+    streams.add("taxonomy.skill.<id>", "", "Adds a skill to the taxonomy: `SOFT` or `HARD`.");
+    streams.add("taxonomy.alias.<criterion>", "", "Maps a scorecard criterion name to a skill id.");
+    streams.add("tips.<skill>", "", "The coaching tip shown in alerts for this skill (each default skill has a built-in tip).");
+    streams.add("scores.publish.interval", "10s", "How soon the other windows an event changed are published (the current window is published at once).");
+    streams.add("alerts.retention", "30d", "How long `/api/alerts` remembers alerts.");
+    streams.add("http.host", "0.0.0.0", "Address the HTTP API listens on.");
+    streams.add("http.port", "8080", "Port of the HTTP API, `/health`, `/ready` and `/metrics` (0 = any free port). Also `--http-port`.");
+    streams.add("http.advertised.host", "", "Host other instances forward queries to (default: `http.host`, or `localhost` when that is `0.0.0.0`).");
+    streams.add("state.dir", "${java.io.tmpdir}/coachstream-streams", "Directory of the local state stores.");
+    streams.add("num.stream.threads", "1", "Kafka Streams threads of this instance.");
+    streams.add("num.standby.replicas", "0", "Warm copies of each state store on other instances.");
+    streams.add("replication.factor", "-1", "Replication of internal topics (-1 = the broker's default).");
+    streams.add("state.rocksdb.memory.mb", "64", "Off-heap memory all state stores share (block cache and write buffers); at least 8.");
+
+    Catalogue notifier = new Catalogue(keys, Set.of(NOTIFIER));
+    notifier.add("routes.default", "log", "Channels for alerts of any team without its own route (comma list of channel names).");
+    notifier.add("routes.team.<teamId>", "", "Channels for one team's alerts; replaces the default routes for that team.");
+    notifier.add("notifier.group", "coachstream-notifier", "Consumer group; instances sharing it share the alerts.");
+    notifier.add("http.host", "0.0.0.0", "Address of `/health`, `/ready` and `/metrics`.");
+    notifier.add("http.port", "8081", "Port of `/health`, `/ready` and `/metrics` (0 = any free port).");
+    notifier.add("delivery.max.inflight", "1000", "Alerts under delivery at once before the notifier stops reading more.");
+    notifier.add("delivery.drain.timeout", "60s", "How long a stop or rebalance waits for deliveries under way.");
+    notifier.add("roster.timeout", "60s", "How long start-up waits to read the agent roster.");
+    notifier.add("ledger.timeout", "60s", "How long start-up waits to read which alerts were already delivered.");
+    notifier.add("retry.attempts", "5", "Attempts per alert and route before it goes to the dead-letter topic.");
+    notifier.add("retry.backoff.initial", "500ms", "Wait before the first retry; doubles on each retry.");
+    notifier.add("retry.backoff.max", "30s", "Longest wait between two attempts.");
+    notifier.add("retry.jitter", "0.25", "Random share (0-1) added to or taken from each wait.");
+    notifier.add("retry.after.max", "60s", "Longest `Retry-After` honoured on a 429 answer.");
+    String channel = "channel.<name>.";
+    notifier.add(channel + "type", "", "The channel's kind: `log`, `webhook`, `slack`, `teams` or `email` (a channel named `log` needs nothing else).");
+    notifier.secret(channel + "url", "Endpoint of a webhook, Slack or Teams channel; these URLs hold a token, so prefer `url-env` or `url-file`.");
+    notifier.add(channel + "url-env", "", "Environment variable holding the endpoint URL.");
+    notifier.add(channel + "url-file", "", "File holding the endpoint URL (e.g. a mounted secret).");
+    notifier.add(channel + "secret-env", "", "Environment variable holding the webhook's HMAC secret (adds `X-CoachStream-Signature`).");
+    notifier.add(channel + "secret-file", "", "File holding the webhook's HMAC secret.");
+    notifier.add(channel + "timeout", "10s", "Time limit of one delivery attempt.");
+    notifier.add(channel + "threads", "2", "Attempts the route runs at once (alerts waiting for a retry hold no thread).");
+    notifier.add(channel + "output", "logger", "Log channel: `logger` (logger `coachstream.alerts`) or `stdout`.");
+    notifier.add(channel + "smtp.host", "", "E-mail: the SMTP server.");
+    notifier.add(channel + "smtp.port", "", "E-mail: SMTP port (default 587 for `starttls`, 465 for `ssl`, 25 for `none`).");
+    notifier.add(channel + "smtp.security", "starttls", "E-mail: `starttls` (required, never falls back to clear text), `ssl` or `none`.");
+    notifier.add(channel + "smtp.username", "", "E-mail: SMTP user name.");
+    notifier.add(channel + "smtp.password-env", "", "E-mail: environment variable holding the SMTP password.");
+    notifier.add(channel + "smtp.password-file", "", "E-mail: file holding the SMTP password.");
+    notifier.add(channel + "smtp.trust", "", "E-mail: hosts whose certificate is trusted as it is (a relay with a self-signed certificate).");
+    notifier.add(channel + "from", "", "E-mail: sender address.");
+    notifier.add(channel + "to", "supervisor", "E-mail: recipients, comma list; `supervisor` is the agent's supervisor from the roster.");
+
+    Catalogue ingest = new Catalogue(keys, Set.of(INGEST));
+    ingest.add("http.host", "0.0.0.0", "Address the ingest endpoint listens on.");
+    ingest.add("http.port", "8090", "Port of `POST /v1/events`, `/health`, `/ready` and `/metrics` (0 = any free port). Also `--port`.");
+    ingest.add("http.body-limit", "1048576", "Largest accepted request body, in bytes. Also `--body-limit`.");
+    ingest.secret("http.bearer-token", "Token a request must carry (`Authorization: Bearer <token>`); none = open.");
+    return List.copyOf(keys);
+  }
+
+  private record Catalogue(List<SettingKey> keys, Set<Service> owners) {
+    void add(String name, String defaultValue, String meaning) {
+      keys.add(new SettingKey(name, defaultValue, meaning, owners, false));
+    }
+
+    void secret(String name, String meaning) {
+      keys.add(new SettingKey(name, "", meaning, owners, true));
+    }
+  }
+}
