@@ -3,7 +3,9 @@ package com.coachstream.notifier;
 import com.coachstream.common.config.ConfigException;
 import com.coachstream.common.config.KafkaSettings;
 import com.coachstream.common.config.Settings;
+import com.coachstream.common.ops.ApiDescription;
 import com.coachstream.common.ops.OpsServer;
+import com.coachstream.common.ops.Route;
 import com.coachstream.notifier.channel.ChannelFactory;
 import com.coachstream.notifier.channel.NotificationChannel;
 import com.coachstream.notifier.channel.Secrets;
@@ -32,11 +34,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The notifier (SPEC §9): consumes alerts, joins the roster, routes each alert to its channels and
+ * The notifier (docs/concepts.md, "Alerts and their delivery"): consumes alerts, joins the roster, routes each alert to its channels and
  * delivers it once per route. {@link #start(Settings)} wires the parts and returns a running handle.
  * Settings keys are listed in {@link NotifierSettings}.
  */
 public final class NotifierService {
+
+  /** The OpenAPI document of the operations endpoints, served at /openapi.yaml. */
+  public static final String API_DOCUMENT = "openapi/notifier.yaml";
 
   private static final Logger log = LoggerFactory.getLogger(NotifierService.class);
 
@@ -44,8 +49,11 @@ public final class NotifierService {
 
   /** A running notifier; closing it drains running deliveries (up to the drain timeout) and stops. */
   public interface Handle extends AutoCloseable {
-    /** Port of /health, /ready and /metrics. */
+    /** Port of /health, /ready, /metrics and /openapi.yaml. */
     int opsPort();
+
+    /** The HTTP routes the notifier serves. */
+    List<Route> routes();
 
     PrometheusMeterRegistry registry();
 
@@ -100,6 +108,7 @@ public final class NotifierService {
       OpsServer ops = OpsServer.start(settings.string(NotifierSettings.HTTP_HOST, "0.0.0.0"),
           settings.intValue(NotifierSettings.HTTP_PORT, NotifierSettings.DEFAULT_HTTP_PORT), registry,
           () -> consumer.isHealthy() && roster.isAlive(), () -> consumer.isHealthy() && roster.isCaughtUp());
+      ops.describedBy(ApiDescription.load(API_DOCUMENT));
       opened.add(0, ops);
       log.info("Notifier started: {} -> routes {} (default {})", topics.alerts().name(), rules.allRoutes(),
           rules.routesFor(null, true));
@@ -143,6 +152,11 @@ public final class NotifierService {
     @Override
     public int opsPort() {
       return ops.port();
+    }
+
+    @Override
+    public List<Route> routes() {
+      return ops.routes();
     }
 
     @Override

@@ -27,7 +27,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * The Java API for contact-center systems: validates each event at the edge (SPEC §4), then sends it keyed
+ * The Java API for contact-center systems: validates each event at the edge (docs/concepts.md), then sends it keyed
  * by agent id to its topic with the catalogue's serdes, on an idempotent {@code acks=all} producer.
  *
  * <p>{@link #send} throws {@link ValidationException} (listing every violation) before anything reaches

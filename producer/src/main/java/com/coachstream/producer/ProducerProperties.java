@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The producer client configuration: sensible defaults that any {@code kafka.*} setting may override, and
- * the two guarantees of SPEC §12 (idempotence, {@code acks=all}) that no setting may weaken.
+ * the two guarantees of docs/guarantees.md (idempotence, {@code acks=all}) that no setting may weaken.
  */
 final class ProducerProperties {
 

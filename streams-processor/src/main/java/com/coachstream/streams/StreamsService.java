@@ -1,13 +1,16 @@
 package com.coachstream.streams;
 
 import com.coachstream.common.config.Settings;
+import com.coachstream.common.ops.ApiDescription;
 import com.coachstream.common.ops.OpsServer;
+import com.coachstream.common.ops.Route;
 import com.coachstream.streams.query.QueryApi;
 import com.coachstream.streams.topology.CoachingTopology;
 import com.coachstream.streams.topology.StreamsSettings;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.HostInfo;
@@ -20,6 +23,9 @@ import org.slf4j.LoggerFactory;
  * {@link #start(Settings)}; {@link #close()} stops it cleanly.
  */
 public final class StreamsService implements AutoCloseable {
+
+  /** The OpenAPI document of the query API and the operations endpoints, served at /openapi.yaml. */
+  public static final String API_DOCUMENT = "openapi/streams-processor.yaml";
 
   private static final Logger log = LoggerFactory.getLogger(StreamsService.class);
 
@@ -56,9 +62,10 @@ public final class StreamsService implements AutoCloseable {
       KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(streams);
       metrics.bindTo(registry);
       QueryApi api = new QueryApi(streams, config.windows(), self);
-      ops.handle("/api/agents/", api::agents);
-      ops.handle("/api/teams/", api::teams);
-      ops.handle("/api/alerts", api::alerts);
+      ops.route("GET", "/api/agents/{agentId}/scores", api::agents);
+      ops.route("GET", "/api/teams/{teamId}/agents", api::teams);
+      ops.route("GET", "/api/alerts", api::alerts);
+      ops.describedBy(ApiDescription.load(API_DOCUMENT));
       streams.start();
       log.info("Streams processor {} started; HTTP on port {}", config.applicationId(), ops.port());
       return new StreamsService(streams, ops, metrics);
@@ -73,6 +80,11 @@ public final class StreamsService implements AutoCloseable {
 
   public int opsPort() {
     return ops.port();
+  }
+
+  /** The HTTP routes this instance serves (query API and operations endpoints). */
+  public List<Route> routes() {
+    return ops.routes();
   }
 
   public KafkaStreams streams() {

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SPEC §12: a kill -9 of the streams processor at any moment loses no event and double-counts none. The
+ * docs/guarantees.md: a kill -9 of the streams processor at any moment loses no event and double-counts none. The
  * processor runs as a child JVM ({@code StreamsMain}, configured on its command line) over a simulated
  * contact center's history and is killed at random moments — three times while it processes, once while it
  * starts up and restores its state — and started again each time with the same state directory. Its final

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SPEC §10, §12: two streams-processor instances (child JVMs, one application id) share the partitions; one
+ * docs/http-api.md, docs/guarantees.md: two streams-processor instances (child JVMs, one application id) share the partitions; one
  * is killed with kill -9 in the middle of the input. The other takes its partitions over (the take-over time
  * is measured), answers scores queries for the agents the dead one held, and the results equal an
  * uninterrupted run's.

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SPEC §4, §8: a bad record never stops the pipeline. A 1.5 MiB value is under the broker's 2 MiB limit, so it is
+ * docs/concepts.md, docs/topics.md: a bad record never stops the pipeline. A 1.5 MiB value is under the broker's 2 MiB limit, so it is
  * stored on the input topic, but over the 1 MiB a Kafka producer sends by default ({@code max.request.size}).
  * The streams processor's producer takes dead letters up to 16 MiB, so this one keeps the original bytes; with
  * a producer limited to 1 MiB the dead letter goes without its value (the headers say how large it was). Either

@@ -47,12 +47,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SPEC §4: customerRef (PII) never reaches an output topic, a log line or a notification. A full run — every
+ * docs/concepts.md: customerRef (PII) never reaches an output topic, a log line or a notification. A full run — every
  * interaction with a customerRef, plus invalid and late ones that are dead-lettered — through the streams
  * processor and the notifier (webhook and log channels); then every output record (keys, values, headers), the
  * dead letters' headers, every log line of this JVM (CoachStream at DEBUG), every webhook post and the query
  * API's answers are scanned for every reference sent. The dead-letter topic carries the original value bytes by
- * design (SPEC §8), so its values do hold references: the scan finds them there, which also shows it works.
+ * design (docs/topics.md), so its values do hold references: the scan finds them there, which also shows it works.
  */
 @Tag("integration")
 @Tag("faults")
@@ -125,7 +125,7 @@ class NoPiiOutIT {
         System.out.printf("No PII out: %,d events (%,d distinct customerRefs) + %d rejected interactions; %d alerts,"
                 + " %d webhook posts; scanned %s; customerRefs found %s%n", result.events(), references.size(), rejected,
             outputs.alerts().size(), webhook.deliveries().size(), scanner.scanned(), scanner.found());
-        // only the dead letters' values, which are the original records by design (SPEC §8)
+        // only the dead letters' values, which are the original records by design (docs/topics.md)
         String deadLetterValues = topics.names().deadLetter().substring(prefix.length() + 1) + " values";
         assertThat(scanner.found()).as("where customerRefs were found").containsOnlyKeys(deadLetterValues);
         assertThat(scanner.found().get(deadLetterValues)).isEqualTo(rejected);

@@ -52,9 +52,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SPEC §4, §8: bad records on every input topic — noise, truncated Avro, a record of another schema, records
+ * docs/concepts.md, docs/topics.md: bad records on every input topic — noise, truncated Avro, a record of another schema, records
  * that break a validation rule, a tombstone, a late event — each end in the dead-letter topic with the stage
- * and reason of SPEC §8 and their original bytes; the streams processor and the notifier go on (records after
+ * and reason of docs/topics.md and their original bytes; the streams processor and the notifier go on (records after
  * the pills are scored, alerted and delivered); and per input topic, accepted + dead-lettered = produced.
  * A value over the broker's 2 MiB limit, and a keyless record on the compacted roster topic, are refused by the
  * broker when produced, so they never reach the pipeline ({@link LargeValueIT} covers a large value the broker takes).

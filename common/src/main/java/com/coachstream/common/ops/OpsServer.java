@@ -7,6 +7,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,8 +17,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP side every CoachStream service shares: {@code /health} (the process works), {@code /ready}
- * (it can do its job: connected, assigned, restored) and Prometheus {@code /metrics}, plus whatever API
- * the service mounts with {@link #handle}. Built on the JDK's HTTP server: no extra dependency.
+ * (it can do its job: connected, assigned, restored) and Prometheus {@code /metrics}, plus the routes the
+ * service adds with {@link #route} and its OpenAPI document ({@link #describedBy}). Every request goes through
+ * one dispatcher that knows the registered routes, so {@link #routes()} is exactly what is served: an unknown
+ * path answers 404, a known path with another method 405. Built on the JDK's HTTP server.
  */
 public final class OpsServer implements AutoCloseable {
 
@@ -26,6 +29,7 @@ public final class OpsServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final PrometheusMeterRegistry registry;
+  private final Router router = new Router();
 
   private OpsServer(HttpServer server, ExecutorService executor, PrometheusMeterRegistry registry) {
     this.server = server;
@@ -50,11 +54,12 @@ public final class OpsServer implements AutoCloseable {
       });
       server.setExecutor(executor);
       OpsServer ops = new OpsServer(server, executor, registry);
-      server.createContext("/health", exchange -> HttpJson.respond(exchange,
+      ops.route("GET", "/health", exchange -> HttpJson.respond(exchange,
           healthy.getAsBoolean() ? 200 : 503, Map.of("status", healthy.getAsBoolean() ? "UP" : "DOWN")));
-      server.createContext("/ready", exchange -> HttpJson.respond(exchange,
+      ops.route("GET", "/ready", exchange -> HttpJson.respond(exchange,
           ready.getAsBoolean() ? 200 : 503, Map.of("status", ready.getAsBoolean() ? "READY" : "NOT_READY")));
-      server.createContext("/metrics", ops::metrics);
+      ops.route("GET", "/metrics", ops::metrics);
+      server.createContext("/", ops.router::dispatch);
       server.start();
       log.info("HTTP on http://{}:{} (/health, /ready, /metrics)", host, server.getAddress().getPort());
       return ops;
@@ -68,9 +73,12 @@ public final class OpsServer implements AutoCloseable {
     return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   }
 
-  /** Mounts an API handler under a path prefix. */
-  public void handle(String pathPrefix, HttpHandler handler) {
-    server.createContext(pathPrefix, exchange -> {
+  /**
+   * Serves {@code method template} (see {@link Route}); the handler finds the path parameters with
+   * {@link #pathParameter}. A runtime error in the handler answers 500 and is logged.
+   */
+  public void route(String method, String template, HttpHandler handler) {
+    router.add(new Route(method, template), exchange -> {
       try {
         handler.handle(exchange);
       } catch (RuntimeException e) {
@@ -78,6 +86,28 @@ public final class OpsServer implements AutoCloseable {
         HttpJson.respond(exchange, 500, Map.of("error", "internal error"));
       }
     });
+  }
+
+  /** Serves the service's OpenAPI document (a class-path resource) at {@code GET /openapi.yaml}. */
+  public void describedBy(ApiDescription description) {
+    byte[] body = description.bytes();
+    route("GET", ApiDescription.PATH, exchange -> {
+      exchange.getResponseHeaders().set("Content-Type", "application/yaml; charset=utf-8");
+      exchange.sendResponseHeaders(200, body.length);
+      try (var out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    });
+  }
+
+  /** Every route this server answers, in the order they were registered. */
+  public List<Route> routes() {
+    return router.routes();
+  }
+
+  /** A path parameter of the route that is handling {@code exchange}, decoded. */
+  public static String pathParameter(HttpExchange exchange, String name) {
+    return Router.parameters(exchange).get(name);
   }
 
   public int port() {

@@ -8,7 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * What an HTTP status means for delivery (SPEC §9): 2xx delivered; 408, 429 and 5xx worth retrying (429
+ * What an HTTP status means for delivery (docs/concepts.md): 2xx delivered; 408, 429 and 5xx worth retrying (429
  * with its Retry-After); every other status permanent, including 3xx, because a webhook that redirects is
  * misconfigured and following it could post the alert somewhere unintended.
  */

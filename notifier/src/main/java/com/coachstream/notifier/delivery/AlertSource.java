@@ -1,7 +1,7 @@
 package com.coachstream.notifier.delivery;
 
 /**
- * Where an alert came from: enough to dead-letter its original bytes (SPEC §8) and to file its delivery
+ * Where an alert came from: enough to dead-letter its original bytes (docs/topics.md) and to file its delivery
  * records in {@code ledgerPartition}, the deliveries partition that holds the once-only state of the
  * alert's partition.
  */

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 
 /**
- * The webhook body of SPEC §9: alertId, type, category, reason, agent {id, name, teamId}, supervisor {id,
+ * The webhook body of docs/http-api.md: alertId, type, category, reason, agent {id, name, teamId}, supervisor {id,
  * name}, score, baseline, floor, samples, window {start, end}, skills, evidence, focus, createdAt.
  * Timestamps are ISO-8601 (UTC); absent values are JSON null, never left out, so receivers see a stable shape.
  */

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Which named channels (routes) an alert goes to: the routes of the agent's team when that team has its
- * own rule, else the default routes. An inactive agent gets no alerts (SPEC AgentProfile.active).
+ * own rule, else the default routes. An inactive agent gets no alerts (docs/concepts.md, AgentProfile.active).
  *
  * <p>Settings: {@code routes.default=log,ops-webhook} and {@code routes.team.<teamId>=slack-a,email}. A team
  * rule replaces the default rather than adding to it, so a team can opt out of a noisy shared channel;

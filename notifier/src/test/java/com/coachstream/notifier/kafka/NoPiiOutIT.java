@@ -43,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 8 item 8 for the notifier. customerRef cannot reach it: neither CoachingAlert nor AgentProfile has
  * such a field, and an alert written with any other schema fails to decode (dead letter, stage deserialize).
- * So this checks the next best thing on every channel: the webhook JSON holds exactly the SPEC §9 fields,
+ * So this checks the next best thing on every channel: the webhook JSON holds exactly the webhook fields of docs/http-api.md,
  * and a reference planted in the one free-text alert field that is not for supervisors (the triggering
  * sourceId), the supervisor's e-mail address, the webhook URL token and the secrets appear in no payload,
  * log line, delivery record or dead-letter header.
@@ -63,7 +63,7 @@ class NoPiiOutIT {
   private static final int ALERTS = 3;
   private static final List<String> ROUTES = List.of("log", "hook", "slack", "teams", "mail", "refusing");
 
-  /** SPEC §9, plus the fields of SkillDelta, Evidence and FocusSkill that skills, evidence and focus list. */
+  /** the webhook fields of docs/http-api.md, plus the fields of SkillDelta, Evidence and FocusSkill that skills, evidence and focus list. */
   private static final Set<String> WEBHOOK_FIELDS = Set.of("alertId", "type", "category", "reason",
       "agent", "agent.id", "agent.name", "agent.teamId", "supervisor", "supervisor.id", "supervisor.name",
       "score", "baseline", "floor", "samples", "window", "window.start", "window.end",

@@ -117,7 +117,7 @@ final class NotifierTestKit implements AutoCloseable {
 
   /**
    * The dead-letter topic holds exactly these alerts, once each, as delivery failures on {@code route}: the
-   * original key and value bytes and every SPEC §8 header pointing back at the alert's record.
+   * original key and value bytes and every docs/topics.md header pointing back at the alert's record.
    */
   void assertDeadLetteredOnce(Collection<String> alertIds, String route) {
     Map<String, ConsumerRecord<byte[], byte[]>> sources = alertRecords();

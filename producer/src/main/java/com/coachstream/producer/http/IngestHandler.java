@@ -33,7 +33,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  *   <li>202 when at least one event was accepted, with a result per event (a mixed request is 202: the
  *       accepted events are in Kafka, the rejected ones carry their reasons, fix and re-send only those);</li>
  *   <li>400 when no event was accepted (all rejected, or the body is not JSON / empty);</li>
- *   <li>401 without the configured bearer token, 405 for other methods, 413 over the body limit;</li>
+ *   <li>401 without the configured bearer token, 413 over the body limit (405 for other methods comes from
+ *       the server's router, which only passes POST here);</li>
  *   <li>503 when Kafka did not acknowledge a valid event in time (results say which): re-send them, the
  *       pipeline drops identical re-sends.</li>
  * </ul>
@@ -67,11 +68,6 @@ final class IngestHandler implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      if (!"POST".equals(exchange.getRequestMethod())) {
-        exchange.getResponseHeaders().set("Allow", "POST");
-        refuse(exchange, 405, error("METHOD_NOT_ALLOWED", "use POST"));
-        return;
-      }
       if (!token.admits(exchange)) {
         exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"coachstream\"");
         refuse(exchange, 401, error("UNAUTHORIZED", "a valid 'Authorization: Bearer <token>' header is required"));

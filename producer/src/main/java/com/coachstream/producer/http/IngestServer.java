@@ -1,9 +1,12 @@
 package com.coachstream.producer.http;
 
 import com.coachstream.common.config.Settings;
+import com.coachstream.common.ops.ApiDescription;
 import com.coachstream.common.ops.OpsServer;
+import com.coachstream.common.ops.Route;
 import com.coachstream.producer.CoachStreamProducer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +28,8 @@ public final class IngestServer implements AutoCloseable {
   public static final String BEARER_TOKEN = "http.bearer-token";
   public static final int DEFAULT_PORT = 8090;
   public static final int DEFAULT_BODY_LIMIT = 1 << 20;
+  /** The OpenAPI document of the ingest and operations endpoints, served at /openapi.yaml. */
+  public static final String API_DOCUMENT = "openapi/producer-ingest.yaml";
 
   private static final Logger log = LoggerFactory.getLogger(IngestServer.class);
 
@@ -61,7 +66,8 @@ public final class IngestServer implements AutoCloseable {
     PrometheusMeterRegistry registry = OpsServer.newRegistry();
     OpsServer http = OpsServer.start(settings.string(HOST, "0.0.0.0"), settings.intValue(PORT, DEFAULT_PORT), registry,
         () -> true, brokerReachable::get);
-    http.handle("/v1/events", new IngestHandler(producer, token, bodyLimit, registry, brokerReachable::set));
+    http.route("POST", "/v1/events", new IngestHandler(producer, token, bodyLimit, registry, brokerReachable::set));
+    http.describedBy(ApiDescription.load(API_DOCUMENT));
     // Readiness: the first successful contact with the broker, checked off the caller's thread.
     Thread brokerCheck = new Thread(() -> {
       try {
@@ -80,6 +86,11 @@ public final class IngestServer implements AutoCloseable {
 
   public int port() {
     return http.port();
+  }
+
+  /** The HTTP routes this server answers. */
+  public List<Route> routes() {
+    return http.routes();
   }
 
   /** Stops serving, then closes or flushes the producer; a second call does nothing. */

@@ -12,7 +12,7 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Tells, within one import, a first send from an identical re-send (a duplicate, skipped) and from a re-send
- * with changed content (a QA correction or retraction, a roster update: sent). SPEC §4.
+ * with changed content (a QA correction or retraction, a roster update: sent). docs/concepts.md.
  *
  * <p>It remembers 64-bit fingerprints of the id and of the content, not the events, so a file of millions
  * of events fits in a few tens of megabytes; two different ids sharing a fingerprint is about as likely as

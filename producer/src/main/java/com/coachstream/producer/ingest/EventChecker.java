@@ -55,7 +55,7 @@ public final class EventChecker {
     return violations.isEmpty() ? Checked.valid(event) : Checked.rejected(violations);
   }
 
-  /** The rules of SPEC §4 that an input event breaks, and any timestamp its Avro encoding cannot hold. */
+  /** The rules of docs/concepts.md that an input event breaks, and any timestamp its Avro encoding cannot hold. */
   public static List<Violation> violations(EventValidator validator, SpecificRecord event) {
     List<Violation> violations = new ArrayList<>(switch (EventType.of(event)) {
       case INTERACTION -> validator.check((InteractionEvent) event);

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Writes simulated events as JSON lines (SPEC §11), the format {@code produce import} reads. */
+/** Writes simulated events as JSON lines (docs/operations.md), the format {@code produce import} reads. */
 public final class JsonLinesSink implements EventSink {
 
   private final BufferedWriter writer;

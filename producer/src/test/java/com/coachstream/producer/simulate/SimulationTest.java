@@ -153,7 +153,7 @@ class SimulationTest {
     assertThat(truth.lines()).hasSize(24 + (int) truth.slipping().stream().mapToLong(a -> a.slips().size()).sum());
   }
 
-  /** Category score per SPEC §6 over the automated signals: mean of per-skill means. */
+  /** Category score per docs/concepts.md over the automated signals: mean of per-skill means. */
   double windowMean(String agentId, SkillCategory category, Instant from, Instant to) {
     Map<String, List<Double>> bySkill = new HashMap<>();
     for (InteractionEvent i : uniqueInteractions()) {

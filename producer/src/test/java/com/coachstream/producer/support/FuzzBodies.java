@@ -16,7 +16,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Tuple;
 
 /**
- * {@code POST /v1/events} bodies (SPEC §11: a JSON object, an array, or NDJSON) made of generated and mutated
+ * {@code POST /v1/events} bodies (docs/operations.md: a JSON object, an array, or NDJSON) made of generated and mutated
  * events, plus bodies that are broken as a whole and bodies over the size limit.
  */
 public final class FuzzBodies {

@@ -15,7 +15,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 
 /**
- * Valid input events as JSON objects (SPEC §4), the raw material {@link Mutations} breaks. Ids come from small
+ * Valid input events as JSON objects (docs/concepts.md), the raw material {@link Mutations} breaks. Ids come from small
  * pools, so an input of a few dozen events holds identical re-sends and re-sends with changed content.
  * Interactions, and some evaluations as an extra field, carry a customer reference the tests look for in
  * every output.

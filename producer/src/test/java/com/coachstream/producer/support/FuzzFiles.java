@@ -12,7 +12,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
-/** JSON-lines import files (SPEC §11) made of generated and mutated events, with blank lines and CRLF between them. */
+/** JSON-lines import files (docs/operations.md) made of generated and mutated events, with blank lines and CRLF between them. */
 public final class FuzzFiles {
 
   /** A file's bytes and the inputs it was made of. */

@@ -9,7 +9,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 
 /**
- * Valid events with one field moved out of its range (SPEC §4): the rules at their boundaries, and times
+ * Valid events with one field moved out of its range (docs/concepts.md): the rules at their boundaries, and times
  * beyond what an epoch-millisecond timestamp can hold.
  */
 final class OutOfRange {

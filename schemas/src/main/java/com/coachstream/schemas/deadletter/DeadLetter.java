@@ -10,7 +10,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * A rejected record for {@code coaching.dead-letter.v1}: the original key and value bytes, untouched, and
- * the headers of SPEC §8 saying where it came from, at which stage it failed, and why.
+ * the headers of docs/topics.md saying where it came from, at which stage it failed, and why.
  */
 public record DeadLetter(
     byte[] key,
@@ -46,7 +46,7 @@ public record DeadLetter(
   /** Error messages are capped: a hostile value must not blow up the header size. */
   static final int MAX_MESSAGE_LENGTH = 1000;
 
-  /** Where in the pipeline the record failed (SPEC §8). */
+  /** Where in the pipeline the record failed (docs/topics.md). */
   public enum Stage {
     INGEST, DESERIALIZE, VALIDATE, LATE, DELIVER;
 

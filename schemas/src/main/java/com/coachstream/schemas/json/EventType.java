@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 
-/** The input event kinds, by the {@code "type"} name that JSON lines and the HTTP ingest use (SPEC §11). */
+/** The input event kinds, by the {@code "type"} name that JSON lines and the HTTP ingest use (docs/operations.md). */
 public enum EventType {
   INTERACTION("interaction", InteractionEvent.class),
   QA_EVALUATION("qa_evaluation", QaEvaluation.class),

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * Messages about bad input that do not repeat the input. Jackson's JSON and CSV parsers quote what they choke
  * on ({@code Unrecognized token 'CR7731ab'}, {@code Too many entries ... (value #7 (8 chars) "CR7731ab")}), and
  * in a malformed CSV row a cell's text may have slid into another column; an unquoted or shifted value may be a
- * customer reference, which must never reach any output (SPEC §4). The parser's own words stay, quoted input
+ * customer reference, which must never reach any output (docs/concepts.md). The parser's own words stay, quoted input
  * becomes {@code '…'}, and a position says where to look.
  */
 public final class NoEcho {

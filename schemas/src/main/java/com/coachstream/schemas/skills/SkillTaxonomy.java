@@ -22,7 +22,7 @@ public final class SkillTaxonomy {
       "product_knowledge", "system_proficiency", "data_accuracy", "compliance", "process_adherence",
       "language_proficiency");
 
-  /** The skill an auto-fail evaluation scores 0 (SPEC §5). */
+  /** The skill an auto-fail evaluation scores 0 (docs/concepts.md). */
   public static final String COMPLIANCE = "compliance";
 
   private static final SkillTaxonomy DEFAULT = builder().build();

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The names of CoachStream's topics (SPEC §3). Each can be changed with a {@code topic.<key>} property,
+ * The names of CoachStream's topics (docs/topics.md). Each can be changed with a {@code topic.<key>} property,
  * e.g. {@code topic.interactions=acme.interactions.v1}, or the environment variable
  * {@code COACHSTREAM_TOPIC_INTERACTIONS}.
  */
@@ -45,7 +45,7 @@ public record TopicNames(
         prefix + alerts, prefix + deliveries, prefix + deadLetter);
   }
 
-  /** Property key -> name, in the order of SPEC §3. */
+  /** Property key -> name, in the order of docs/topics.md. */
   public Map<String, String> asMap() {
     Map<String, String> map = new LinkedHashMap<>();
     map.put("topic.interactions", interactions);

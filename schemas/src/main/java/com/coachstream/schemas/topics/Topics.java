@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
-/** The catalogue of CoachStream's topics: name, key serde, value serde, cleanup policy (SPEC §3). */
+/** The catalogue of CoachStream's topics: name, key serde, value serde, cleanup policy (docs/topics.md). */
 public final class Topics {
 
   private final TopicNames names;
@@ -74,7 +74,7 @@ public final class Topics {
     return deadLetter;
   }
 
-  /** Every topic, in the order of SPEC §3. */
+  /** Every topic, in the order of docs/topics.md. */
   public List<Topic<?, ?>> all() {
     return List.of(interactions, qaEvaluations, agents, skillScores, alerts, deliveries, deadLetter);
   }

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The validation rules of SPEC §4. Every check returns all the rules a record breaks, each with a stable
+ * The validation rules of docs/concepts.md. Every check returns all the rules a record breaks, each with a stable
  * {@link ReasonCode}, so a sender can fix everything at once; the first one is the record's reason.
  */
 public final class EventValidator {

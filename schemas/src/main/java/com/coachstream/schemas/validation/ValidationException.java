@@ -2,7 +2,7 @@ package com.coachstream.schemas.validation;
 
 import java.util.List;
 
-/** Thrown at the edge (producer library, import, HTTP) for an event that breaks the rules of SPEC §4. */
+/** Thrown at the edge (producer library, import, HTTP) for an event that breaks the rules of docs/concepts.md. */
 public class ValidationException extends RuntimeException {
 
   private final List<Violation> violations;

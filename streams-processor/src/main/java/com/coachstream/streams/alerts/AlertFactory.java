@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Builds the content of a {@link CoachingAlert} (SPEC §7) from the window and baseline of the triggering event. */
+/** Builds the content of a {@link CoachingAlert} (docs/concepts.md) from the window and baseline of the triggering event. */
 public final class AlertFactory {
 
   /** The most focus skills an alert names: more would not be coaching, it would be a report. */

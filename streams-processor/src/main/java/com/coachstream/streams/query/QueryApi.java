@@ -1,6 +1,7 @@
 package com.coachstream.streams.query;
 
 import com.coachstream.common.ops.HttpJson;
+import com.coachstream.common.ops.OpsServer;
 import com.coachstream.streams.topology.CoachingTopology;
 import com.coachstream.streams.window.WindowSpec;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,7 +25,7 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
- * The HTTP query API of SPEC §10. An agent's scores are answered by the instance that holds the agent
+ * The HTTP query API (described in docs/http-api.md and {@code openapi/streams-processor.yaml}). An agent's scores are answered by the instance that holds the agent
  * (found with {@code queryMetadataForKey}, then one HTTP hop); team and alert queries ask every instance
  * for its local part ({@code local=true}) and merge.
  * <ul>
@@ -50,12 +51,7 @@ public final class QueryApi {
   }
 
   public void agents(HttpExchange exchange) throws IOException {
-    String[] parts = exchange.getRequestURI().getPath().split("/");
-    if (parts.length != 5 || !parts[4].equals("scores")) {
-      HttpJson.respond(exchange, 404, Map.of("error", "use /api/agents/{agentId}/scores?from=&to="));
-      return;
-    }
-    String agentId = parts[3];
+    String agentId = OpsServer.pathParameter(exchange, "agentId");
     Map<String, String> query = HttpJson.query(exchange);
     guarded(exchange, () -> {
       KeyQueryMetadata owner = streams.queryMetadataForKey(CoachingTopology.AGENT_STATE_STORE, agentId,
@@ -80,12 +76,7 @@ public final class QueryApi {
   }
 
   public void teams(HttpExchange exchange) throws IOException {
-    String[] parts = exchange.getRequestURI().getPath().split("/");
-    if (parts.length != 5 || !parts[4].equals("agents")) {
-      HttpJson.respond(exchange, 404, Map.of("error", "use /api/teams/{teamId}/agents"));
-      return;
-    }
-    String teamId = parts[3];
+    String teamId = OpsServer.pathParameter(exchange, "teamId");
     guarded(exchange, () -> {
       List<JsonNode> agents = fanOut(exchange, () -> local.teamAgents(teamId));
       agents.sort(Comparator.comparing(n -> n.path("agentId").asText()));

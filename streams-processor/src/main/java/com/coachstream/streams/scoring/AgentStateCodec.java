@@ -16,7 +16,7 @@ import java.util.Map;
  * (what lateness was judged against when it was written), and written back as version 4.
  * Versions 1 (the whole history in one record) and 2 (the first separate-slices layout, before the
  * compact skill-name table and scores) are not read: they were only in 0.1 snapshots, before any release;
- * state from them is rebuilt by resetting the application (README, troubleshooting).
+ * state from them is rebuilt by resetting the application (docs/operations.md, troubleshooting).
  */
 public final class AgentStateCodec {
 

@@ -9,6 +9,6 @@ public record Evidence(String sourceId, String skill, double score, long time) {
   public static final Comparator<Evidence> WORST_FIRST = Comparator.comparingDouble(Evidence::score)
       .thenComparingLong(Evidence::time).thenComparing(Evidence::sourceId);
 
-  /** How many lowest-scored source events an alert shows (SPEC §7). */
+  /** How many lowest-scored source events an alert shows (docs/concepts.md). */
   public static final int MAX_EVIDENCE = 3;
 }

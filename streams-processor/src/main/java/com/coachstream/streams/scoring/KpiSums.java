@@ -1,7 +1,7 @@
 package com.coachstream.streams.scoring;
 
 /**
- * Sums from which the window KPIs of SPEC §6 are computed. Counts are integers and the fractional sums
+ * Sums from which the window KPIs of docs/concepts.md are computed. Counts are integers and the fractional sums
  * exact ({@link ExactSum}), so a period's KPIs can slide by subtracting what leaves it.
  */
 public final class KpiSums {

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Turns valid input events into observations (SPEC §5). Skill names are resolved through the taxonomy, so
+ * Turns valid input events into observations (docs/concepts.md). Skill names are resolved through the taxonomy, so
  * scorecard criterion names and aliases become skill ids. Callers validate first: an unknown skill here is
  * a programming error.
  */

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Derives an agent's windows from its state and turns them into the {@code AgentSkillWindow} records of SPEC §6. */
+/** Derives an agent's windows from its state and turns them into the {@code AgentSkillWindow} records of docs/concepts.md. */
 public final class WindowRecords {
 
   private final WindowSpec windows;

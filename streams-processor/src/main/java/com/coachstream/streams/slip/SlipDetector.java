@@ -4,7 +4,7 @@ import com.coachstream.avro.AlertReason;
 import com.coachstream.avro.AlertType;
 
 /**
- * The slip state machine of SPEC §7 for one category.
+ * The slip state machine of docs/concepts.md for one category.
  * <ul>
  *   <li>Slipping: samples ≥ min-samples and score &lt; floor (BELOW_FLOOR) or, with a usable baseline
  *       (≥ min-baseline-samples), score ≤ baseline − max-drop (DROP_FROM_BASELINE); both: BOTH.</li>

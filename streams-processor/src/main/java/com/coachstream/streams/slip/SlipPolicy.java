@@ -4,7 +4,7 @@ import com.coachstream.avro.SkillCategory;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** The slip rules of each category (SPEC §7: each threshold configurable per category). */
+/** The slip rules of each category (docs/concepts.md: each threshold configurable per category). */
 public final class SlipPolicy {
 
   private final EnumMap<SkillCategory, SlipRules> rules;

@@ -2,7 +2,7 @@ package com.coachstream.streams.slip;
 
 import java.time.Duration;
 
-/** Thresholds of SPEC §7 for one category. */
+/** Thresholds of docs/concepts.md for one category. */
 public record SlipRules(double floor, double maxDrop, int minSamples, int minBaselineSamples, double hysteresis,
     Duration cooldown) {
 

@@ -66,7 +66,7 @@ public final class CoachingTopology {
     source(topology, QA_EVALUATIONS_SOURCE, topics.qaEvaluations());
     source(topology, AGENTS_SOURCE, topics.agents());
 
-    // validation (SPEC §4), then reduction to observations
+    // validation (docs/concepts.md), then reduction to observations
     topology.addProcessor(VALIDATE_INTERACTIONS, () -> new InputValidationProcessor<InteractionEvent>(
         validator::check, InteractionEvent::getAgentId, extractor::interaction), INTERACTIONS_SOURCE);
     topology.addProcessor(VALIDATE_QA_EVALUATIONS, () -> new InputValidationProcessor<QaEvaluation>(

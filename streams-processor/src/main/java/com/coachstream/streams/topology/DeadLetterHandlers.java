@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Kafka Streams exception handlers that send rejected records to the dead-letter topic (SPEC §8) with the
+ * Kafka Streams exception handlers that send rejected records to the dead-letter topic (docs/topics.md) with the
  * original key and value bytes and go on. The dead letters are written by Kafka Streams' own producer, so
  * under exactly-once they commit or abort with the input offsets. Messages logged never include values
  * (customerRef is PII).

@@ -11,7 +11,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Validates one input type (SPEC §4) and passes it on as a {@link ScorableEvent}; an invalid record is
+ * Validates one input type (docs/concepts.md) and passes it on as a {@link ScorableEvent}; an invalid record is
  * rejected to the dead-letter topic (stage {@code validate}) with the first violation's reason code and
  * every violation in the message. The record key must be the agent id: state and partitions are per agent.
  */

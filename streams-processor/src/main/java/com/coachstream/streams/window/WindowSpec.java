@@ -3,7 +3,7 @@ package com.coachstream.streams.window;
 import java.time.Duration;
 
 /**
- * The rolling windows of SPEC §6, aligned to the UTC epoch: windows of {@code size} starting every
+ * The rolling windows of docs/concepts.md, aligned to the UTC epoch: windows of {@code size} starting every
  * {@code advance}; each window is made of {@code size / advance} consecutive slices of one {@code advance}.
  * The baseline of a window is the {@code baseline} period right before its start, also made of whole
  * slices. Which observations are too late to change a window is {@link Lateness}'s rule.

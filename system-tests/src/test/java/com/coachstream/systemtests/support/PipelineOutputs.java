@@ -90,7 +90,7 @@ public final class PipelineOutputs implements AutoCloseable {
     return List.copyOf(deadLetters);
   }
 
-  /** Dead letters counted by {@code stage/REASON} (SPEC §8 headers). */
+  /** Dead letters counted by {@code stage/REASON} (docs/topics.md headers). */
   public Map<String, Long> deadLettersByStageAndReason() {
     Map<String, Long> counts = new TreeMap<>();
     deadLetters.forEach(d -> counts.merge(DeadLetter.header(d.headers(), DeadLetter.STAGE) + "/"
