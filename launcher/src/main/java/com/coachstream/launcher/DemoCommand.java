@@ -44,7 +44,8 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"Run the whole pipeline in one process on an embedded Kafka broker.",
         "A simulated contact center (agents who slip at known times), the streams processor, the notifier",
-        "(alerts print as they happen) and the HTTP API. Ctrl-C stops everything and removes its data."})
+        "(alerts print as they happen) and the HTTP API. Ctrl-C stops everything and removes its data.",
+        "The broker is embedded unless --bootstrap-servers (or KAFKA_BOOTSTRAP_SERVERS) names a cluster."})
 final class DemoCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
@@ -144,7 +145,10 @@ final class DemoCommand implements Callable<Integer> {
       ticker.scheduleAtFixedRate(summary::print, 10, 10, TimeUnit.SECONDS);
 
       if (maxDuration != null) {
-        stop.await(Settings.parseDuration("--max-duration", maxDuration).toMillis(), TimeUnit.MILLISECONDS);
+        // counted from the launch, like the status lines, not from when the pipeline was up
+        long left = Settings.parseDuration("--max-duration", maxDuration).toMillis()
+            - java.time.Duration.between(began, Instant.now()).toMillis();
+        stop.await(Math.max(0, left), TimeUnit.MILLISECONDS);
       } else {
         stop.await();
       }
@@ -166,7 +170,7 @@ final class DemoCommand implements Callable<Integer> {
     Settings given = common.settings(Service.DEMO, Map.of());
     if (given.find("bootstrap.servers").isPresent()) {
       String bootstrap = given.string("bootstrap.servers");
-      out.printf("  Kafka    %s (given)%n", bootstrap);
+      out.printf("  Kafka    %s (given by %s; no embedded broker)%n", bootstrap, given.origin("bootstrap.servers"));
       return bootstrap;
     }
     LocalKafkaBroker broker = LocalKafkaBroker.start();

@@ -33,6 +33,9 @@ final class TopicsCommand {
         description = "Replication factor; 0 = up to 3, as many as there are brokers (default).")
     int replication;
 
+    /** Kafka could not be reached, refused a topic, or a partition did not become writable in time. */
+    static final int UNAVAILABLE = 3;
+
     @Spec CommandSpec spec;
 
     @Override
@@ -40,7 +43,14 @@ final class TopicsCommand {
       java.io.PrintWriter out = spec.commandLine().getOut();
       Settings settings = common.settings(Service.TOOLS, Map.of());
       Topics topics = new Topics(KafkaSettings.topicNames(settings));
-      List<String> created = TopicCreator.createAll(KafkaSettings.clientProperties(settings), topics, partitions, replication);
+      List<String> created;
+      try {
+        created = TopicCreator.createAll(KafkaSettings.clientProperties(settings), topics, partitions, replication);
+      } catch (IllegalStateException e) {
+        // the cluster, not the command line, is at fault: the same exit code as the producer commands use
+        spec.commandLine().getErr().println("coachstream: " + e.getMessage());
+        return UNAVAILABLE;
+      }
       topics.all().forEach(t -> out.printf("%-28s %s%s%n", t.name(), created.contains(t.name()) ? "created" : "exists",
           t.compacted() ? " (compacted)" : ""));
       out.printf("every partition of the %d topics accepts writes%n", topics.all().size());

@@ -49,9 +49,10 @@ public final class CoachStreamProducer implements AutoCloseable {
   public CoachStreamProducer(Properties clientProperties, Topics topics, EventValidator validator) {
     Properties props = ProducerProperties.withGuarantees(clientProperties);
     this.bootstrapServers = props.getProperty("bootstrap.servers", "?");
+    // the client checks every setting first, so a bad max.block.ms is Kafka's own clear error
+    this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
     this.adminProperties = ProducerProperties.forAdmin(props);
     this.readyWait = Duration.ofMillis(Long.parseLong(String.valueOf(props.get(ProducerConfig.MAX_BLOCK_MS_CONFIG)).trim()));
-    this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
     this.topics = topics;
     this.validator = validator;
   }
@@ -126,6 +127,9 @@ public final class CoachStreamProducer implements AutoCloseable {
     try {
       TopicReadiness.awaitWritable(adminProperties, inputs, readyWait);
     } catch (IllegalStateException | KafkaException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw e; // stopped by its owner, not a broker that is down
+      }
       throw SendFailedException.notReady(e, bootstrapServers);
     }
   }

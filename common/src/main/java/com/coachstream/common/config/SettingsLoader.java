@@ -24,14 +24,28 @@ public final class SettingsLoader {
 
   /**
    * Variables named like settings that are not: the launcher's own ({@code COACHSTREAM_CONFIG} names the
-   * file, {@code COACHSTREAM_LOG_LEVEL} the log level) and those of Kafka's scripts and of Kubernetes'
-   * service links for a service called kafka ({@code KAFKA_PORT=tcp://...}), which a container may carry
-   * without meaning them for CoachStream.
+   * file, {@code COACHSTREAM_LOG_LEVEL} the log level) and those of Kafka's scripts, which a container may
+   * carry without meaning them for CoachStream.
    */
   static final Set<String> NOT_SETTINGS = Set.of("COACHSTREAM_CONFIG", "COACHSTREAM_LOG_LEVEL",
       "KAFKA_HEAP_OPTS", "KAFKA_OPTS", "KAFKA_JMX_OPTS", "KAFKA_LOG4J_OPTS", "KAFKA_JVM_PERFORMANCE_OPTS",
-      "KAFKA_GC_LOG_OPTS", "KAFKA_DEBUG", "KAFKA_HOME", "KAFKA_PORT", "KAFKA_SERVICE_HOST", "KAFKA_SERVICE_PORT");
-  private static final List<String> NOT_SETTINGS_PREFIXES = List.of("KAFKA_PORT_", "KAFKA_SERVICE_PORT_");
+      "KAFKA_GC_LOG_OPTS", "KAFKA_DEBUG", "KAFKA_HOME");
+
+  /**
+   * Kubernetes' service links: for every service in the namespace a pod gets {@code <NAME>_SERVICE_HOST},
+   * {@code <NAME>_SERVICE_PORT[_<PORT NAME>]}, {@code <NAME>_PORT=tcp://…} and {@code <NAME>_PORT_<n>_TCP…},
+   * so a service called {@code coachstream-streams} or {@code kafka-broker} puts variables named like
+   * settings into every pod. They are never settings.
+   */
+  private static final java.util.regex.Pattern SERVICE_LINK = java.util.regex.Pattern.compile(
+      "[A-Z0-9_]+_(SERVICE_HOST|SERVICE_PORT(_[A-Z0-9_]+)?|PORT_\\d+_(TCP|UDP|SCTP)(_(PROTO|PORT|ADDR))?)");
+  private static final java.util.regex.Pattern SERVICE_LINK_URL = java.util.regex.Pattern.compile("(tcp|udp|sctp)://.*");
+
+  /** Whether a variable is one of Kubernetes' service links rather than a setting. */
+  static boolean isServiceLink(String variable, String value) {
+    return SERVICE_LINK.matcher(variable).matches()
+        || (variable.endsWith("_PORT") && value != null && SERVICE_LINK_URL.matcher(value).matches());
+  }
 
   /**
    * Words with a dash in setting names ({@code topic.dead-letter}, {@code channel.x.url-env}): a variable
@@ -54,7 +68,9 @@ public final class SettingsLoader {
   }
 
   public SettingsLoader environment(Map<String, String> env) {
-    new TreeMap<>(env).forEach((name, value) -> settingOf(name).ifPresent(key -> {
+    Set<String> referenced = secretVariables(env);
+    new TreeMap<>(env).forEach((name, value) -> settingOf(name)
+        .filter(key -> !isServiceLink(name, value) && !referenced.contains(name)).ifPresent(key -> {
       values.put(key, value);
       origins.put(key, Origin.environment(name));
     }));
@@ -94,12 +110,27 @@ public final class SettingsLoader {
   }
 
   /**
+   * Variables that a {@code …-env} setting names (a channel's {@code url-env}, say) hold a secret, not a
+   * setting, whatever they are called: {@code COACHSTREAM_SLACK_URL} may be one.
+   */
+  private Set<String> secretVariables(Map<String, String> env) {
+    Set<String> named = new java.util.HashSet<>();
+    values.forEach((key, value) -> {
+      if (key.endsWith("-env")) {
+        named.add(value.trim());
+      }
+    });
+    env.forEach((name, value) -> settingOf(name).filter(key -> key.endsWith("-env")).ifPresent(key -> named.add(value.trim())));
+    return named;
+  }
+
+  /**
    * The setting a variable sets, if any: {@code COACHSTREAM_WINDOW_SIZE} sets {@code window.size},
    * {@code KAFKA_SECURITY_PROTOCOL} the Kafka client setting {@code kafka.security.protocol} and
    * {@code KAFKA_BOOTSTRAP_SERVERS} {@code bootstrap.servers}.
    */
   static java.util.Optional<String> settingOf(String variable) {
-    if (NOT_SETTINGS.contains(variable) || NOT_SETTINGS_PREFIXES.stream().anyMatch(variable::startsWith)) {
+    if (NOT_SETTINGS.contains(variable)) {
       return java.util.Optional.empty();
     }
     if (variable.equals("KAFKA_BOOTSTRAP_SERVERS")) {

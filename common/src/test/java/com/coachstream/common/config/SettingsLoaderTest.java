@@ -39,6 +39,25 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void kubernetesServiceLinksOfAnyServiceAreNotSettings() {
+    Settings settings = new SettingsLoader().environment(Map.of(
+        "COACHSTREAM_STREAMS_SERVICE_HOST", "10.0.0.2", "COACHSTREAM_STREAMS_SERVICE_PORT", "8080",
+        "COACHSTREAM_STREAMS_SERVICE_PORT_HTTP", "8080", "COACHSTREAM_STREAMS_PORT", "tcp://10.0.0.2:8080",
+        "COACHSTREAM_STREAMS_PORT_8080_TCP", "tcp://10.0.0.2:8080", "COACHSTREAM_STREAMS_PORT_8080_TCP_PROTO", "tcp",
+        "KAFKA_BROKER_PORT_9092_TCP_ADDR", "10.0.0.3", "KAFKA_HEADLESS_SERVICE_HOST", "10.0.0.4",
+        "COACHSTREAM_HTTP_PORT", "8085")).build();
+    assertThat(settings.asMap()).containsOnlyKeys("http.port");
+  }
+
+  @Test
+  void aVariableNamedByAnEnvSettingHoldsASecretNotASetting() {
+    Settings settings = new SettingsLoader().environment(Map.of(
+        "COACHSTREAM_CHANNEL_SLACK_URL_ENV", "COACHSTREAM_SLACK_URL",
+        "COACHSTREAM_SLACK_URL", "https://hooks.example.com/secret")).build();
+    assertThat(settings.asMap()).containsOnlyKeys("channel.slack.url-env");
+  }
+
+  @Test
   void dashedWordsComeFromTheCatalogueLongestFirst() {
     assertThat(SettingsLoader.DASHED_WORDS).contains("min-baseline-samples", "max-drop", "url-env", "dead-letter",
         "bearer-token", "application-id");

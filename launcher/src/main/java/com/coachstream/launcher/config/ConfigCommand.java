@@ -52,8 +52,9 @@ public final class ConfigCommand implements Runnable {
   }
 
   @Command(name = "check", mixinStandardHelpOptions = true,
-      description = {"Check the settings a service would start with — the file, the environment and the options —",
-          "without starting anything, and print its effective configuration (secrets redacted)."},
+      description = {"Check a service's settings without starting anything.",
+          "Reads the settings the service would start with — the file, the environment and the options —",
+          "and prints its effective configuration (secrets redacted)."},
       footer = {"", "Exit codes: 0 the configuration is valid, 2 it is not (one line per problem on standard error)."})
   static final class Check implements Callable<Integer> {
 

@@ -42,6 +42,7 @@ public final class RestartableKafkaBroker implements AutoCloseable {
   private final int clientPort;
   private ChildJvm process;
   private int starts;
+  private boolean paused;
 
   private RestartableKafkaBroker(Path baseDir, Path configFile, int clientPort) {
     this.baseDir = baseDir;
@@ -87,6 +88,9 @@ public final class RestartableKafkaBroker implements AutoCloseable {
   /** Stops the broker cleanly (SIGTERM, controlled shutdown) and waits until its process is gone. */
   public void stop() {
     requireRunning();
+    if (paused) {
+      resume(); // a frozen process cannot shut down cleanly
+    }
     process.stop(Duration.ofSeconds(60));
     log.info("Broker at {} stopped", bootstrapServers());
   }
@@ -105,6 +109,7 @@ public final class RestartableKafkaBroker implements AutoCloseable {
   public void pause() {
     requireRunning();
     signal("STOP");
+    paused = true;
     log.info("Broker at {} paused", bootstrapServers());
   }
 
@@ -112,13 +117,18 @@ public final class RestartableKafkaBroker implements AutoCloseable {
   public void resume() {
     requireRunning();
     signal("CONT");
+    paused = false;
     log.info("Broker at {} resumed", bootstrapServers());
   }
 
   private void signal(String name) {
     try {
       Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
-      if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+      if (!kill.waitFor(10, TimeUnit.SECONDS)) {
+        kill.destroyForcibly();
+        throw new IllegalStateException("kill -" + name + " " + process.pid() + " did not return");
+      }
+      if (kill.exitValue() != 0) {
         throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
       }
     } catch (IOException e) {

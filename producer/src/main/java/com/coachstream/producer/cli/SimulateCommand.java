@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code produce simulate}: a simulated contact center with agents who slip at known times. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-    description = {"Simulate a contact center: teams and supervisors (roster first), agents with their own soft and hard",
+    description = {"Simulate a contact center whose agents slip at known times.",
+        "Teams and supervisors (roster first), agents with their own soft and hard",
         "skill levels, interactions with automated QA signals, reviewer evaluations, calibrations, re-sends, corrections",
         "and retractions. Some agents slip (level drops 20-30 points) at known times and half of them recover;",
         "the plan is written to the ground-truth file (JSON lines). Event time is independent of wall time:",

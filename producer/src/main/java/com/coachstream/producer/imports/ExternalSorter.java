@@ -10,6 +10,8 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Puts any number of events in {@link ImportedEvent#ORDER} with bounded memory: events are kept in memory
@@ -19,6 +21,8 @@ import java.util.stream.Stream;
  * at once, they are first merged in groups of {@link #MAX_FAN_IN}.
  */
 final class ExternalSorter implements Closeable {
+
+  private static final Logger log = LoggerFactory.getLogger(ExternalSorter.class);
 
   /** Open run files during one merge: each costs a file handle and a 64 KiB buffer. */
   static final int MAX_FAN_IN = 64;
@@ -72,7 +76,12 @@ final class ExternalSorter implements Closeable {
     }
     List<EventCursor> sources = open(runs);
     sources.add(inMemory(buffer.iterator()));
-    result = new RunMerge(sources);
+    try {
+      result = new RunMerge(sources);
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(sources); // so close() can still delete the run files they hold open
+      throw e;
+    }
     return result;
   }
 
@@ -103,10 +112,25 @@ final class ExternalSorter implements Closeable {
 
   private static List<EventCursor> open(List<Path> paths) throws IOException {
     List<EventCursor> cursors = new ArrayList<>();
-    for (Path path : paths) {
-      cursors.add(RunFile.read(path));
+    try {
+      for (Path path : paths) {
+        cursors.add(RunFile.read(path));
+      }
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(cursors);
+      throw e;
     }
     return cursors;
+  }
+
+  private static void closeQuietly(List<EventCursor> cursors) {
+    for (EventCursor cursor : cursors) {
+      try {
+        cursor.close();
+      } catch (IOException | RuntimeException e) {
+        log.warn("Cannot close a temporary sort file: {}", e.toString());
+      }
+    }
   }
 
   private static EventCursor inMemory(Iterator<ImportedEvent> events) {
@@ -133,16 +157,19 @@ final class ExternalSorter implements Closeable {
       if (tempDir != null) {
         try (Stream<Path> files = Files.walk(tempDir)) {
           files.sorted(Comparator.reverseOrder()).forEach(ExternalSorter::delete);
+        } catch (IOException | UncheckedIOException e) {
+          log.warn("Cannot list the temporary sort files in {}: {}", tempDir, e.toString());
         }
       }
     }
   }
 
+  /** Cleanup never fails an import that sent everything: a file left behind is named and the rest deleted. */
   private static void delete(Path path) {
     try {
       Files.deleteIfExists(path);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot delete the temporary sort file " + path, e);
+      log.warn("Cannot delete the temporary sort file {}: {}", path, e.toString());
     }
   }
 }

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Sends simulated events through the producer library (validated like any other sender's). The first failed
  * send stops the simulation with a {@link SendFailedException} that says how many of the events sent Kafka
- * did not store: an event counts as written only once Kafka acknowledged it, never when it was handed over.
+ * did not acknowledge: an event counts as written only once Kafka acknowledged it, never when it was handed over.
  * Closing flushes but leaves the producer open for its owner.
  */
 public final class ProducerSink implements EventSink {
@@ -29,8 +29,9 @@ public final class ProducerSink implements EventSink {
   @Override
   public void accept(SimulatedEvent event) {
     rethrowFailure();
+    var ack = producer.send(event.event()); // an invalid event throws here: it was never sent
     sent.incrementAndGet();
-    producer.send(event.event()).whenComplete((metadata, error) -> {
+    ack.whenComplete((metadata, error) -> {
       if (error == null) {
         acknowledged.incrementAndGet();
       } else {
@@ -44,11 +45,6 @@ public final class ProducerSink implements EventSink {
   public void close() {
     producer.flush();
     rethrowFailure();
-  }
-
-  /** Events sent so far that Kafka acknowledged. */
-  public long acknowledged() {
-    return acknowledged.get();
   }
 
   private void rethrowFailure() {

@@ -20,8 +20,10 @@ import java.util.Map;
  * ({@link Lateness}), then the observations (withdrawing a corrected or retracted evaluation's earlier
  * ones), then slip detection, for every category the event touched, on the agent's latest window W: the
  * current window of its newest event time over both sources. An event of a lagging source that changes
- * older windows is thus judged by what the agent looks like now: it never raises an alert about the past,
- * and a window it does not change cannot flip the slip state.
+ * older windows is thus judged by what the agent looks like now: it never raises an alert about the past
+ * and never flaps the state back and forth over old windows. (It can still raise an alert about W itself,
+ * when W was slipping in a category that no event since W began had touched: the rule looks at every
+ * category the accepted event touched.)
  *
  * <p>Cost per event: the agent's small state, one slice and one remembered id, whatever
  * {@code window.size / window.advance}: W and its baseline are running sums ({@link CurrentWindow}); the

@@ -52,7 +52,7 @@ public final class ConfigurationDoc {
 
   public static String render() {
     StringBuilder doc = new StringBuilder(INTRO.formatted(String.join(", ",
-        List.of(Service.values()).stream().map(s -> "`" + s.id() + "`").toList())));
+        List.of(Service.values()).stream().map(s -> "`" + s.id() + "` (" + s.displayName() + ")").toList())));
     section(doc, "Every service", Set.of());
     section(doc, "Streams processor (`coachstream streams`)", Set.of(Service.STREAMS));
     section(doc, "Notifier (`coachstream notify`)", Set.of(Service.NOTIFIER));

@@ -87,8 +87,8 @@ public final class SettingKeys {
     streams.add("baseline.size", "28d", "The baseline period right before each window; a multiple of `window.advance`.");
     streams.add("slip.floor", "70", "A window score below this floor (0-100) is a slip.");
     streams.add("slip.max-drop", "10", "A window score this many points below the baseline is a slip.");
-    streams.add("slip.min-samples", "5", "Observations a window needs before it can raise an alert.");
-    streams.add("slip.min-baseline-samples", "10", "Observations the baseline needs before a drop against it counts.");
+    streams.add("slip.min-samples", "5", "Samples (distinct source events: evaluations and interactions) of the category a window needs before it can raise an alert.");
+    streams.add("slip.min-baseline-samples", "10", "Samples (distinct source events) of the category the baseline needs before a drop against it counts.");
     streams.add("slip.hysteresis", "3", "Points a slipping score must climb back above the floor (and the baseline drop) before a recovery alert.");
     streams.add("slip.cooldown", "24h", "Least event time between two slip alerts of one agent and category.");
     for (String rule : List.of("floor", "max-drop", "min-samples", "min-baseline-samples", "hysteresis", "cooldown")) {
