@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 
 /** The broker an integration-test class was given by {@link KafkaBrokerExtension}. */
 public interface KafkaTestBroker {
@@ -51,13 +52,32 @@ public interface KafkaTestBroker {
       Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
       topics.forEach((topic, count) -> IntStream.range(0, count)
           .forEach(p -> partitions.put(new TopicPartition(topic, p), OffsetSpec.latest())));
-      // the admin client retries a partition its leader does not hold yet, within its API timeout
-      admin.listOffsets(partitions).all().get(60, TimeUnit.SECONDS);
+      awaitWritable(admin, partitions);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
       throw new IllegalStateException("Could not create topics " + topics.keySet() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Asks every partition's leader for its end offset until all answer. The admin client fails at once, rather
+   * than retrying, while the topic's metadata has not reached the broker it asks: that error is retriable.
+   */
+  private static void awaitWritable(Admin admin, Map<TopicPartition, OffsetSpec> partitions)
+      throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (true) {
+      try {
+        admin.listOffsets(partitions).all().get(30, TimeUnit.SECONDS);
+        return;
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(100); // the broker's metadata catches up on its own; nothing to wait on but time
+      }
     }
   }
 }
