@@ -34,8 +34,7 @@ public record Workload(String base, TopicNames inputs, long interactions, long e
   /** The run's topic names: shared inputs, outputs of its own. */
   public TopicNames forRun(String run) {
     TopicNames own = TopicNames.DEFAULTS.withPrefix(outputPrefix(run));
-    return new TopicNames(inputs.interactions(), inputs.qaEvaluations(), inputs.agents(), own.skillScores(),
-        own.alerts(), own.deliveries(), own.deadLetter());
+    return own.withInputsOf(inputs);
   }
 
   public String outputPrefix(String run) {

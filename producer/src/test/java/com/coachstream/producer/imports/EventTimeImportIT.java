@@ -86,7 +86,8 @@ class EventTimeImportIT {
     SplitExport export = new SplitExport(dir, AGENTS, DAYS);
     String shared = broker.uniqueName("merged");
     broker.createTopics(Map.of(shared, 1));
-    TopicNames names = new TopicNames(shared, shared, shared, "unused.scores", "unused.alerts", "unused.deliveries", "unused.dlq");
+    TopicNames names = new TopicNames(shared, shared, shared, "unused.scores", "unused.alerts", "unused.deliveries", "unused.dlq",
+        shared, "unused.effects");
 
     Cli.Result result = Cli.run(Cli.args(broker, names, "import", "--sort-memory", "1", export.ccaas.toString(), export.qa.toString()));
 

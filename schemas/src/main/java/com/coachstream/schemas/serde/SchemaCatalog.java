@@ -3,7 +3,9 @@ package com.coachstream.schemas.serde;
 import com.coachstream.avro.AgentProfile;
 import com.coachstream.avro.AgentSkillWindow;
 import com.coachstream.avro.AgentWindowKey;
+import com.coachstream.avro.CoachingAction;
 import com.coachstream.avro.CoachingAlert;
+import com.coachstream.avro.CoachingEffect;
 import com.coachstream.avro.InteractionEvent;
 import com.coachstream.avro.NotificationDelivery;
 import com.coachstream.avro.QaEvaluation;
@@ -32,7 +34,8 @@ public final class SchemaCatalog {
   /** The record types on CoachStream's topics, current version. */
   public static final List<Class<? extends SpecificRecord>> RECORD_TYPES = List.of(
       InteractionEvent.class, QaEvaluation.class, AgentProfile.class, AgentWindowKey.class,
-      AgentSkillWindow.class, CoachingAlert.class, NotificationDelivery.class);
+      AgentSkillWindow.class, CoachingAlert.class, NotificationDelivery.class, CoachingAction.class,
+      CoachingEffect.class);
 
   private static final String RELEASED_ROOT = "coachstream/schemas/released/";
   private static final SchemaCatalog INSTANCE = load();

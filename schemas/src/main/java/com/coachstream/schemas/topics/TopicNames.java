@@ -16,7 +16,9 @@ public record TopicNames(
     String skillScores,
     String alerts,
     String deliveries,
-    String deadLetter) {
+    String deadLetter,
+    String actions,
+    String effects) {
 
   public static final TopicNames DEFAULTS = new TopicNames(
       "cc.interactions.v1",
@@ -25,7 +27,9 @@ public record TopicNames(
       "coaching.skill-scores.v1",
       "coaching.alerts.v1",
       "coaching.deliveries.v1",
-      "coaching.dead-letter.v1");
+      "coaching.dead-letter.v1",
+      "coaching.actions.v1",
+      "coaching.effects.v1");
 
   /** Topic names from {@code topic.*} properties, defaults for the rest. */
   public static TopicNames from(Properties props) {
@@ -36,13 +40,24 @@ public record TopicNames(
         props.getProperty("topic.skill-scores", DEFAULTS.skillScores),
         props.getProperty("topic.alerts", DEFAULTS.alerts),
         props.getProperty("topic.deliveries", DEFAULTS.deliveries),
-        props.getProperty("topic.dead-letter", DEFAULTS.deadLetter));
+        props.getProperty("topic.dead-letter", DEFAULTS.deadLetter),
+        props.getProperty("topic.actions", DEFAULTS.actions),
+        props.getProperty("topic.effects", DEFAULTS.effects));
   }
 
   /** The same names with a prefix on each, so tests never share topics. */
   public TopicNames withPrefix(String prefix) {
     return new TopicNames(prefix + interactions, prefix + qaEvaluations, prefix + agents, prefix + skillScores,
-        prefix + alerts, prefix + deliveries, prefix + deadLetter);
+        prefix + alerts, prefix + deliveries, prefix + deadLetter, prefix + actions, prefix + effects);
+  }
+
+  /**
+   * These names with the input topics (interactions, QA evaluations, agents, actions) of {@code inputs}: a
+   * second application reads the same input and writes outputs of its own.
+   */
+  public TopicNames withInputsOf(TopicNames inputs) {
+    return new TopicNames(inputs.interactions, inputs.qaEvaluations, inputs.agents, skillScores, alerts,
+        deliveries, deadLetter, inputs.actions, effects);
   }
 
   /** Property key -> name, in the order of docs/topics.md. */
@@ -55,6 +70,8 @@ public record TopicNames(
     map.put("topic.alerts", alerts);
     map.put("topic.deliveries", deliveries);
     map.put("topic.dead-letter", deadLetter);
+    map.put("topic.actions", actions);
+    map.put("topic.effects", effects);
     return map;
   }
 }

@@ -3,7 +3,9 @@ package com.coachstream.schemas.topics;
 import com.coachstream.avro.AgentProfile;
 import com.coachstream.avro.AgentSkillWindow;
 import com.coachstream.avro.AgentWindowKey;
+import com.coachstream.avro.CoachingAction;
 import com.coachstream.avro.CoachingAlert;
+import com.coachstream.avro.CoachingEffect;
 import com.coachstream.avro.InteractionEvent;
 import com.coachstream.avro.NotificationDelivery;
 import com.coachstream.avro.QaEvaluation;
@@ -24,6 +26,8 @@ public final class Topics {
   private final Topic<String, CoachingAlert> alerts;
   private final Topic<String, NotificationDelivery> deliveries;
   private final Topic<byte[], byte[]> deadLetter;
+  private final Topic<String, CoachingAction> actions;
+  private final Topic<String, CoachingEffect> effects;
 
   public Topics(TopicNames names) {
     this.names = names;
@@ -36,6 +40,8 @@ public final class Topics {
     this.alerts = new Topic<>(names.alerts(), agentKey, new AvroSerde<>(CoachingAlert.class), false);
     this.deliveries = new Topic<>(names.deliveries(), Serdes.String(), new AvroSerde<>(NotificationDelivery.class), false);
     this.deadLetter = new Topic<>(names.deadLetter(), Serdes.ByteArray(), Serdes.ByteArray(), false);
+    this.actions = new Topic<>(names.actions(), agentKey, new AvroSerde<>(CoachingAction.class), false);
+    this.effects = new Topic<>(names.effects(), Serdes.String(), new AvroSerde<>(CoachingEffect.class), false);
   }
 
   public static Topics defaults() {
@@ -74,9 +80,19 @@ public final class Topics {
     return deadLetter;
   }
 
+  /** Supervisors' actions on alerts (key: agent id). */
+  public Topic<String, CoachingAction> actions() {
+    return actions;
+  }
+
+  /** Measured effect of each coaching session (key: the session's action id). */
+  public Topic<String, CoachingEffect> effects() {
+    return effects;
+  }
+
   /** Every topic, in the order of docs/topics.md. */
   public List<Topic<?, ?>> all() {
-    return List.of(interactions, qaEvaluations, agents, skillScores, alerts, deliveries, deadLetter);
+    return List.of(interactions, qaEvaluations, agents, skillScores, alerts, deliveries, deadLetter, actions, effects);
   }
 
   public Optional<Topic<?, ?>> byName(String name) {

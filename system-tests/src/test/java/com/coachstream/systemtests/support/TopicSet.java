@@ -32,8 +32,7 @@ public record TopicSet(TopicNames names, Topics topics) {
    */
   public TopicSet withOwnOutputs(Properties client, String prefix, int partitions) {
     TopicNames own = TopicNames.DEFAULTS.withPrefix(prefix.endsWith(".") ? prefix : prefix + ".");
-    return create(client, new TopicNames(names.interactions(), names.qaEvaluations(), names.agents(),
-        own.skillScores(), own.alerts(), own.deliveries(), own.deadLetter()), partitions);
+    return create(client, own.withInputsOf(names), partitions);
   }
 
   public List<String> inputs() {
