@@ -60,7 +60,7 @@ public final class CoachStreamProducer implements AutoCloseable {
   /** The producer a service builds from its settings: {@code bootstrap.servers}, {@code kafka.*}, {@code topic.*}. */
   public static CoachStreamProducer create(Settings settings) {
     return new CoachStreamProducer(KafkaSettings.clientProperties(settings),
-        new Topics(KafkaSettings.topicNames(settings)), EventValidator.withDefaults());
+        KafkaSettings.topics(settings), EventValidator.withDefaults());
   }
 
   public Topics topics() {
