@@ -84,8 +84,12 @@ public final class RegistryAvroSerde<T extends SpecificRecord> implements Serde<
 
   @Override
   public T deserialize(String topic, byte[] data) {
-    if (data == null || !ConfluentFrame.isFramed(data)) {
-      return singleObject.deserialize(topic, data); // single-object, or a clear BAD_AVRO from it
+    if (data == null || ConfluentFrame.isSingleObject(data)) {
+      return singleObject.deserialize(topic, data);
+    }
+    if (!ConfluentFrame.isFramed(data)) {
+      throw new AvroDecodingException(ReasonCode.BAD_AVRO, "Neither registry-framed (00 and a schema id) nor "
+          + "single-object encoded (C3 01) " + type.getSimpleName() + " on " + topic, null);
     }
     Schema writer = writerSchema(topic, ConfluentFrame.schemaId(data));
     try {
