@@ -30,11 +30,7 @@ public final class SchemaRegistryExtension implements BeforeAllCallback, Paramet
   }
 
   private static LocalSchemaRegistry registry(ExtensionContext context) {
-    ExtensionContext classContext = context;
-    while (classContext.getTestMethod().isPresent() && classContext.getParent().isPresent()) {
-      classContext = classContext.getParent().get();
-    }
-    return classContext.getStore(NAMESPACE)
+    return KafkaBrokerExtension.classContext(context).getStore(NAMESPACE)
         .getOrComputeIfAbsent("registry", key -> new Started(LocalSchemaRegistry.start(Path.of("target", "registry-logs"))), Started.class)
         .registry();
   }
