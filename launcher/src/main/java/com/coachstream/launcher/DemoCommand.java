@@ -166,7 +166,7 @@ final class DemoCommand implements Callable<Integer> {
       summary.print();
       return 0;
     } finally {
-      out.println("Stopping: simulator, notifier, streams processor, Kafka broker ...");
+      out.println("Stopping: simulator, notifier, streams processor, schema registry (if any), Kafka broker ...");
       closeAll(resources);
       out.println("Stopped cleanly; temporary data removed.");
       closed.countDown();
