@@ -1,6 +1,7 @@
 package com.coachstream.producer.ingest;
 
 import com.coachstream.avro.AgentProfile;
+import com.coachstream.avro.CoachingAction;
 import com.coachstream.avro.InteractionEvent;
 import com.coachstream.avro.QaEvaluation;
 import com.coachstream.schemas.json.NoEcho;
@@ -50,6 +51,17 @@ public final class EventChecker {
     }
   }
 
+  /** A supervisor's action as a plain JSON object (its "type" is the action type): the actions route. */
+  public Checked checkAction(JsonNode node) {
+    try {
+      return check(EventJson.actionFromJson(node));
+    } catch (ValidationException e) {
+      return Checked.rejected(e.violations());
+    } catch (RuntimeException e) {
+      return Checked.rejected(List.of(new Violation(ReasonCode.BAD_JSON, "value", "cannot read the action: " + NoEcho.describe(e))));
+    }
+  }
+
   public Checked check(SpecificRecord event) {
     List<Violation> violations = violations(validator, event);
     return violations.isEmpty() ? Checked.valid(event) : Checked.rejected(violations);
@@ -61,6 +73,7 @@ public final class EventChecker {
       case INTERACTION -> validator.check((InteractionEvent) event);
       case QA_EVALUATION -> validator.check((QaEvaluation) event);
       case AGENT -> validator.check((AgentProfile) event);
+      case ACTION -> validator.check((CoachingAction) event);
     });
     violations.addAll(unencodableTimestamps(event));
     return violations;
