@@ -194,6 +194,10 @@ final class IngestHandler implements HttpHandler {
     if (kind != null && EventType.ACTION.wireName().equals(kind.asText())) {
       return item.check(checker);
     }
+    if (kind != null && EventType.fromWireName(kind.asText()).isPresent()) {
+      return Checked.rejected(List.of(new Violation(ReasonCode.UNKNOWN_TYPE, "type", "this route takes only actions "
+          + "(ACKNOWLEDGED, SNOOZED, DISMISSED, COACHED); send \"" + kind.asText() + "\" events to /v1/events")));
+    }
     return checker.checkAction(item.json());
   }
 

@@ -127,7 +127,7 @@ class FileImportIT {
     int exitCode = new CommandLine(new ProduceCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
         .execute(args.toArray(String[]::new));
     assertThat(exitCode).isEqualTo(1);
-    assertThat(out.toString()).contains("accepted 2 (corrections 0), duplicates 1, rejected 1")
+    assertThat(out.toString() + err).contains("accepted 2 (corrections 0), duplicates 1, rejected 1")
         .contains(events + ":4: MISSING_FIELD sessionAt");
     Topics topics = new Topics(names);
     List<ConsumerRecord<String, com.coachstream.avro.CoachingAction>> stored = TopicReader.readExactly(broker.clientProperties(),

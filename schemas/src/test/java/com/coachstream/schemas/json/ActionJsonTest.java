@@ -46,6 +46,8 @@ class ActionJsonTest {
          "at": 1763632800000, "until": "2026-11-21T10:00:00Z"}"""));
     assertThat(action.getType()).isEqualTo(ActionType.SNOOZED);
     assertThat(action.getUntil()).isEqualTo(Instant.parse("2026-11-21T10:00:00Z"));
+    assertThat(AvroJson.toJson(action).path("until").asText()).isEqualTo("2026-11-21T10:00:00Z");
+    assertThat(EventJson.parse(EventJson.toJson(action).toString())).isEqualTo(action);
     assertThatThrownBy(() -> EventJson.actionFromJson(AvroJson.MAPPER.readTree("[1]")))
         .isInstanceOf(ValidationException.class);
   }
