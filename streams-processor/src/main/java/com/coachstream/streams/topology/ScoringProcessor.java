@@ -41,6 +41,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * the agent's slices, so per-event cost
  * does not grow with {@code window.size / window.advance} and the compacted topic ends with every window's
  * final state. Which agents have unpublished changes is kept in the state itself (and mirrored in memory).
+ * SLIPs are held back while a supervisor's snooze of the agent and category runs ({@code agent-actions-store});
+ * each alert raised goes to the alerts topic and to {@link CoachingTopology#APPLY_ACTIONS}, which tracks its status.
  */
 final class ScoringProcessor implements Processor<String, ScorableEvent, Object, Object> {
 

@@ -48,6 +48,17 @@ class ActionsTopologyTest {
   }
 
   @Test
+  void actionsAreAppliedInTheScoringSubTopologyByNamedNodesAndStores() {
+    org.apache.kafka.streams.TopologyDescription description = CoachingTopology.topology(
+        StreamsSettings.from(com.coachstream.common.config.Settings.of(Map.of()))).describe();
+    assertThat(description.subtopologies()).hasSize(1);
+    assertThat(description.toString()).contains(CoachingTopology.ACTIONS_SOURCE, CoachingTopology.VALIDATE_ACTIONS,
+        CoachingTopology.APPLY_ACTIONS, CoachingTopology.AGENT_ACTIONS_STORE, CoachingTopology.ACTION_IDS_STORE,
+        CoachingTopology.ALERT_STATUS_STORE, CoachingTopology.PENDING_ACTIONS_STORE, CoachingTopology.RULE_PRECISION_STORE);
+    assertThat(CoachingTopology.APPLY_ACTIONS).isEqualTo("apply-actions");
+  }
+
+  @Test
   void aSnoozeHoldsSlipAlertsUntilItEndsThenTheStillSlippingAgentIsAlerted() {
     fixture.actions.pipeInput("a1", action("s1", ActionType.SNOOZED, null, SkillCategory.SOFT, DAY3)
         .setUntil(DAY3.plus(Duration.ofHours(2))).build());
