@@ -48,7 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Supervisors' actions on a real broker, through the streams processor to its query API and metrics: two
  * agents slip, one alert is dismissed as a false alarm (by alertId), the other acknowledged (by category, no
  * alertId); a re-sent action changes nothing; an invalid one is dead-lettered; the inbox empties and the rule's
- * precision is 0.5, in the query API and in Prometheus.
+ * precision is 0.5, in the query API and in Prometheus; a new instance with empty local state restores all of it.
  */
 @Tag("integration")
 @Timeout(240)
@@ -68,8 +68,9 @@ class ActionsIT {
     names.asMap().values().forEach(n -> partitions.put(n, 2));
     broker.createTopics(partitions);
     Instant day = Instant.now().minus(Duration.ofDays(2));
+    String appId = broker.uniqueName("actions-it");
 
-    try (StreamsService service = StreamsService.start(settings(broker, names));
+    try (StreamsService service = StreamsService.start(settings(broker, names, appId, "first"));
          KafkaProducer<byte[], byte[]> producer = producer(broker)) {
       await().atMost(Duration.ofSeconds(120)).until(() -> service.state() == KafkaStreams.State.RUNNING);
       for (String agent : List.of("agent-0", "agent-1")) {
@@ -128,6 +129,18 @@ class ActionsIT {
         assertThat(DeadLetter.header(r.headers(), DeadLetter.SOURCE_TOPIC)).isEqualTo(names.actions());
       });
     }
+
+    // a new instance with empty local state restores statuses and counts from the changelogs
+    try (StreamsService restored = StreamsService.start(settings(broker, names, appId, "second"))) {
+      String base = "http://127.0.0.1:" + restored.opsPort();
+      await().atMost(Duration.ofSeconds(120)).ignoreExceptions().untilAsserted(() -> {
+        JsonNode rules = get(base + "/api/rules/precision").path("rules");
+        assertThat(rules.get(0).path("alertsRaised").asLong()).isEqualTo(2);
+        assertThat(rules.get(0).path("falseAlarms").asLong()).isEqualTo(1);
+      });
+      String since = "?since=" + day.minus(Duration.ofDays(1));
+      assertThat(get(base + "/api/alerts" + since + "&status=closed").path("alerts")).hasSize(2);
+    }
   }
 
   private static CoachingAction.Builder action(String id, String agent, ActionType type, Instant at) {
@@ -150,13 +163,13 @@ class ActionsIT {
     return answer.body();
   }
 
-  private Settings settings(KafkaTestBroker broker, TopicNames names) {
+  private Settings settings(KafkaTestBroker broker, TopicNames names, String appId, String instance) {
     Map<String, String> map = new HashMap<>(names.asMap());
     map.put("bootstrap.servers", broker.bootstrapServers());
-    map.put("application-id", broker.uniqueName("actions-it"));
+    map.put("application-id", appId);
     map.put("http.host", "127.0.0.1");
     map.put("http.port", "0");
-    map.put("state.dir", stateDir.toString());
+    map.put("state.dir", stateDir.resolve(instance).toString());
     map.put("kafka.commit.interval.ms", "100");
     broker.clientProperties().forEach((k, v) -> {
       if (!k.equals("bootstrap.servers")) {
