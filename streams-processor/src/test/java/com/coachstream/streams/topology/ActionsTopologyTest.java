@@ -193,7 +193,32 @@ class ActionsTopologyTest {
   }
 
   @Test
-  void notesReachNoStoreChildMetricNorOtherTopic() {
+  void notesReachNoStoreChildMetricLogLineNorOtherTopic() {
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs = new ch.qos.logback.core.read.ListAppender<>();
+    ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ch.qos.logback.classic.Logger ours = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("com.coachstream");
+    ch.qos.logback.classic.Level before = ours.getLevel();
+    logs.start();
+    root.addAppender(logs);
+    ours.setLevel(ch.qos.logback.classic.Level.DEBUG);
+    try {
+      notesStayOnTheActionsTopic();
+    } finally {
+      root.detachAppender(logs);
+      ours.setLevel(before);
+    }
+    List<String> lines = new ArrayList<>();
+    synchronized (logs) {
+      logs.list.forEach(e -> lines.add(e.getFormattedMessage() + " " + (e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage())));
+    }
+    assertThat(lines).as("a dead letter is logged").anyMatch(line -> line.contains("Dead letter"));
+    assertThat(lines).noneMatch(line -> line.contains(NOTE));
+  }
+
+  private void notesStayOnTheActionsTopic() {
+    // an invalid action with a note is dead-lettered: its reason is logged, its note never
+    fixture.actions.pipeInput("a1", action("bad", ActionType.COACHED, null, SkillCategory.SOFT, DAY3).setNote(NOTE).build());
+    fixture.deadLetters.readRecordsToList();
     String alert = slip("a1", DAY3);
     fixture.actions.pipeInput("a1", action("c1", ActionType.COACHED, alert, null, at(1)).setSessionAt(at(1)).setNote(NOTE).build());
     fixture.actions.pipeInput("a1", action("d1", ActionType.DISMISSED, "not-yet-raised", null, at(1))
