@@ -1,0 +1,24 @@
+package com.coachstream.streams.actions;
+
+import com.coachstream.avro.AlertType;
+import com.coachstream.avro.CoachingAlert;
+
+/**
+ * The rule a SLIP alert is counted against for precision: {@code <mode>:<what fired>}, today
+ * {@code threshold:BELOW_FLOOR}, {@code threshold:DROP_FROM_BASELINE} or {@code threshold:BOTH}. A string, so
+ * other alert modes and rule-set versions can add their own keys without a new store format.
+ */
+public final class RuleKey {
+
+  public static final String THRESHOLD = "threshold";
+
+  private RuleKey() { }
+
+  /** The rule that raised {@code alert}, or null for an alert no rule is judged by (a RECOVERY). */
+  public static String of(CoachingAlert alert) {
+    if (alert.getType() != AlertType.SLIP || alert.getReason() == null) {
+      return null;
+    }
+    return THRESHOLD + ":" + alert.getReason().name();
+  }
+}
