@@ -119,6 +119,7 @@ public final class NotifierService {
       }
       ReminderDesk reminders = new ReminderDesk(reminderSettings, actedOn, actions, dispatcher, ledger, roster,
           kafka, ledgerTimeout, clock);
+      registry.gauge("coachstream.notifier.reminders.waiting", reminders, ReminderDesk::waiting);
       var parts = new AlertConsumer.Parts(roster, dispatcher, ledger, new LedgerReader(kafka, topics.deliveries(), ledgerTimeout),
           deliveryLog, reminders);
       AlertConsumer consumer = new AlertConsumer(kafka,

@@ -180,7 +180,7 @@ public final class AlertConsumer implements AutoCloseable {
       if (settledUpTo.isEmpty() && last == null) {
         continue;
       }
-      long next = settledUpTo.orElseGet(last::offset);
+      long next = settledUpTo.isPresent() ? settledUpTo.getAsLong() : last.offset();
       OffsetAndMetadata offset = new OffsetAndMetadata(next, reminders.checkpoint(tp.partition(), next));
       // a new checkpoint alone is worth a commit: it shortens the read after a restart
       if (!offset.equals(last)) {

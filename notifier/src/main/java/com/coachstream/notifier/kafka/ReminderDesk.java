@@ -105,7 +105,7 @@ public final class ReminderDesk {
     if (from >= committed) {
       return;
     }
-    int before = open.size();
+    int before = open.waiting();
     for (ConsumerRecord<byte[], byte[]> record : rangeReader.read(partition, from, committed)) {
       if (record.value() != null) {
         AlertSource source = new AlertSource(record.topic(), record.partition(), record.offset(), record.timestamp(),
@@ -114,7 +114,7 @@ public final class ReminderDesk {
       }
     }
     log.info("Alert partition {}: {} alerts awaiting a reminder read again from offset {}", partition.partition(),
-        open.size() - before, from);
+        open.waiting() - before, from);
   }
 
   /** The metadata to commit with {@code committed}: where a restart must start reading alerts again. */
@@ -168,7 +168,8 @@ public final class ReminderDesk {
     open.forget(partitions);
   }
 
-  int size() {
-    return open.size();
+  /** Alerts of this instance waiting for their reminder or being reminded now. */
+  public int waiting() {
+    return open.waiting();
   }
 }

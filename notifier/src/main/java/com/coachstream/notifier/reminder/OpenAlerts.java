@@ -90,6 +90,11 @@ public final class OpenAlerts<T> {
     reminded.clear();
   }
 
+  /** Alerts waiting for their reminder or being reminded now. */
+  public synchronized int waiting() {
+    return waiting.size() + reminding.size();
+  }
+
   public synchronized int size() {
     return waiting.size() + reminding.size() + reminded.size();
   }
