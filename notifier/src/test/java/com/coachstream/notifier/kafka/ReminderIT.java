@@ -13,6 +13,7 @@ import com.coachstream.avro.SkillCategory;
 import com.coachstream.common.config.Settings;
 import com.coachstream.kafka.local.KafkaBrokerExtension;
 import com.coachstream.kafka.local.KafkaTestBroker;
+import com.coachstream.notifier.CapturedLogs;
 import com.coachstream.notifier.LoopbackHttpServer;
 import com.coachstream.notifier.NotifierService;
 import com.coachstream.notifier.TestAlerts;
@@ -70,7 +71,8 @@ class ReminderIT {
 
   @Test
   void onlyTheAlertNoOneActedOnGetsOneReminder(KafkaTestBroker broker) throws Exception {
-    try (var kit = new NotifierTestKit(broker); var hook = LoopbackHttpServer.ok()) {
+    try (var kit = new NotifierTestKit(broker); var hook = LoopbackHttpServer.ok();
+         var logs = new CapturedLogs("com.coachstream", "coachstream.alerts")) {
       try (var notifier = NotifierService.start(Settings.of(settings(kit, hook)))) {
         kit.alert(TestAlerts.slip("ignored", "agent-1", "team-a"));
         kit.alert(TestAlerts.slip("acknowledged", "agent-2", "team-a"));
@@ -95,6 +97,7 @@ class ReminderIT {
           });
       assertThat(records).filteredOn(d -> !d.getReminder()).hasSize(5);
       assertThat(kit.deliveries().toString()).doesNotContain("divorce");
+      assertThat(logs.lines()).isNotEmpty().noneMatch(line -> line.contains("divorce"));
     }
   }
 
