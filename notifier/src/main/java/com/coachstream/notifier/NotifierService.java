@@ -118,7 +118,7 @@ public final class NotifierService {
         log.info("Reminders are off (reminders.after=0)");
       }
       ReminderDesk reminders = new ReminderDesk(reminderSettings, actedOn, actions, dispatcher, ledger, roster,
-          kafka, ledgerTimeout, clock);
+          topics.alerts(), kafka, ledgerTimeout, clock);
       registry.gauge("coachstream.notifier.reminders.waiting", reminders, ReminderDesk::waiting);
       var parts = new AlertConsumer.Parts(roster, dispatcher, ledger, new LedgerReader(kafka, topics.deliveries(), ledgerTimeout),
           deliveryLog, reminders);

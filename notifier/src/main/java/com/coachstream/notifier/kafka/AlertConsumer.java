@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -55,7 +54,7 @@ public final class AlertConsumer implements AutoCloseable {
   private final LedgerReader ledgerReader;
   private final KafkaDeliveryLog deliveryLog;
   private final ReminderDesk reminders;
-  private final Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
+  private final CommitPlan commits = new CommitPlan();
   private final PendingOffsets pending = new PendingOffsets();
   private final int maxInFlight;
   private final Duration drainTimeout;
@@ -163,34 +162,11 @@ public final class AlertConsumer implements AutoCloseable {
     }
   }
 
-  /** An alert read a second time: one that could not be read was dead-lettered the first time. */
-  private java.util.Optional<CoachingAlert> decodeAgain(ConsumerRecord<byte[], byte[]> record) {
-    try {
-      return java.util.Optional.of(alerts.valueSerde().deserializer().deserialize(record.topic(), record.value()));
-    } catch (AvroDecodingException e) {
-      return java.util.Optional.empty();
-    }
-  }
-
   private void commitSettled(boolean sync) {
-    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-    for (TopicPartition tp : consumer.assignment()) {
-      OffsetAndMetadata last = committed.get(tp);
-      OptionalLong settledUpTo = pending.takeCommittable(tp.partition());
-      if (settledUpTo.isEmpty() && last == null) {
-        continue;
-      }
-      long next = settledUpTo.isPresent() ? settledUpTo.getAsLong() : last.offset();
-      OffsetAndMetadata offset = new OffsetAndMetadata(next, reminders.checkpoint(tp.partition(), next));
-      // a new checkpoint alone is worth a commit: it shortens the read after a restart
-      if (!offset.equals(last)) {
-        offsets.put(tp, offset);
-      }
-    }
+    Map<TopicPartition, OffsetAndMetadata> offsets = commits.next(consumer.assignment(), pending, reminders::checkpoint);
     if (offsets.isEmpty()) {
       return;
     }
-    committed.putAll(offsets);
     if (sync) {
       consumer.commitSync(offsets);
     } else {
@@ -234,7 +210,7 @@ public final class AlertConsumer implements AutoCloseable {
       log.warn("Could not commit offsets of partitions {}: {}", numbers, e.toString());
     }
     numbers.forEach(pending::remove);
-    partitions.forEach(committed::remove);
+    commits.forget(partitions);
   }
 
   /** Reads back the ledger of newly assigned partitions before their first alert; drains revoked ones. */
@@ -265,8 +241,8 @@ public final class AlertConsumer implements AutoCloseable {
       Map<TopicPartition, OffsetAndMetadata> found = consumer.committed(new HashSet<>(partitions));
       found.forEach((tp, offset) -> {
         if (offset != null) {
-          committed.put(tp, offset);
-          reminders.rebuild(tp, offset.metadata(), offset.offset(), tp.partition() % ledgerPartitions, AlertConsumer.this::decodeAgain);
+          commits.assigned(tp, offset);
+          reminders.rebuild(tp, offset.metadata(), offset.offset(), tp.partition() % ledgerPartitions);
         }
       });
       log.info("Assigned alert partitions {}", partitions.stream().map(TopicPartition::partition).sorted().toList());
@@ -276,7 +252,7 @@ public final class AlertConsumer implements AutoCloseable {
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
       // Another instance owns them already: committing is impossible; its ledger read sees what we stored.
       partitions.forEach(tp -> pending.remove(tp.partition()));
-      partitions.forEach(committed::remove);
+      commits.forget(partitions);
       reminders.forget(numbers(partitions));
     }
   }

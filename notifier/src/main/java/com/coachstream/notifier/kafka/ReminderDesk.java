@@ -10,6 +10,8 @@ import com.coachstream.notifier.reminder.ActedOn;
 import com.coachstream.notifier.reminder.OpenAlert;
 import com.coachstream.notifier.reminder.OpenAlerts;
 import com.coachstream.notifier.reminder.ReminderSettings;
+import com.coachstream.schemas.serde.AvroDecodingException;
+import com.coachstream.schemas.topics.Topic;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
@@ -52,12 +55,15 @@ public final class ReminderDesk {
   private final DeliveryLedger ledger;
   private final RosterCache roster;
   private final AlertRangeReader rangeReader;
+  private final Topic<String, CoachingAlert> alerts;
   private final Clock clock;
   private final Map<String, CompletableFuture<Void>> sending = new ConcurrentHashMap<>();
   private Instant lastSweep = Instant.MIN;
 
   public ReminderDesk(ReminderSettings settings, ActedOn actedOn, ActionFollower actions, AlertDispatcher dispatcher,
-      DeliveryLedger ledger, RosterCache roster, Properties clientProperties, Duration readTimeout, Clock clock) {
+      DeliveryLedger ledger, RosterCache roster, Topic<String, CoachingAlert> alerts, Properties clientProperties,
+      Duration readTimeout, Clock clock) {
+    this.alerts = alerts;
     this.settings = settings;
     this.open = new OpenAlerts<>(settings);
     this.actedOn = actedOn;
@@ -96,8 +102,7 @@ public final class ReminderDesk {
   }
 
   /** Reads again the alerts from the partition's checkpoint up to its committed offset. */
-  void rebuild(TopicPartition partition, String checkpoint, long committed, int ledgerPartition,
-      java.util.function.Function<ConsumerRecord<byte[], byte[]>, java.util.Optional<CoachingAlert>> decode) {
+  void rebuild(TopicPartition partition, String checkpoint, long committed, int ledgerPartition) {
     if (settings.isOff() || checkpoint == null || !checkpoint.startsWith(CHECKPOINT_PREFIX)) {
       return;
     }
@@ -110,11 +115,20 @@ public final class ReminderDesk {
       if (record.value() != null) {
         AlertSource source = new AlertSource(record.topic(), record.partition(), record.offset(), record.timestamp(),
             record.key(), record.value(), ledgerPartition);
-        decode.apply(record).ifPresent(alert -> track(alert, source));
+        decodeAgain(record).ifPresent(alert -> track(alert, source));
       }
     }
     log.info("Alert partition {}: {} alerts awaiting a reminder read again from offset {}", partition.partition(),
         open.waiting() - before, from);
+  }
+
+  /** An alert read a second time: one that could not be read was dead-lettered the first time. */
+  private Optional<CoachingAlert> decodeAgain(ConsumerRecord<byte[], byte[]> record) {
+    try {
+      return Optional.of(alerts.valueSerde().deserializer().deserialize(record.topic(), record.value()));
+    } catch (AvroDecodingException e) {
+      return Optional.empty();
+    }
   }
 
   /** The metadata to commit with {@code committed}: where a restart must start reading alerts again. */
