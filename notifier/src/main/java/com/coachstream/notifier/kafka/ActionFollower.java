@@ -9,15 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,74 +28,38 @@ public final class ActionFollower implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ActionFollower.class);
 
-  private final KafkaConsumer<byte[], byte[]> consumer;
   private final Topic<String, CoachingAction> topic;
   private final ActedOn actedOn;
-  private final Duration window;
   private final Clock clock;
-  private final CountDownLatch caughtUp = new CountDownLatch(1);
-  private final Thread thread;
-  private volatile boolean running = true;
+  private final TopicFollower follower;
 
   public ActionFollower(Properties clientProperties, Topic<String, CoachingAction> topic, ActedOn actedOn,
       Duration window, Clock clock) {
     Properties props = new Properties();
     props.putAll(clientProperties);
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     this.topic = topic;
     this.actedOn = actedOn;
-    this.window = window;
     this.clock = clock;
-    this.thread = new Thread(this::run, "notifier-actions");
-    this.thread.setDaemon(true);
+    this.follower = new TopicFollower(props, topic.name(), "notifier-actions",
+        (consumer, partitions) -> seekToWindow(consumer, partitions, window), this::apply,
+        () -> log.info("Recent actions read from {}: {} alerts or categories acted on", topic.name(), actedOn.size()));
   }
 
   public ActionFollower start() {
-    thread.start();
+    follower.start();
     return this;
   }
 
   public boolean isCaughtUp() {
-    return caughtUp.getCount() == 0;
-  }
-
-  public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
-    return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    return follower.isCaughtUp();
   }
 
   public boolean isAlive() {
-    return thread.isAlive() || !running;
+    return follower.isAlive();
   }
 
-  private void run() {
-    try {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-      consumer.assign(partitions);
-      seekToWindow(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      while (running) {
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-          apply(record);
-        }
-        if (caughtUp.getCount() > 0 && end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
-          log.info("Recent actions read from {}: {} alerts or categories acted on", topic.name(), actedOn.size());
-          caughtUp.countDown();
-        }
-      }
-    } catch (WakeupException e) {
-      // closing
-    } catch (RuntimeException e) {
-      log.error("Action reader stopped: {}", e.toString());
-    } finally {
-      consumer.close();
-    }
-  }
-
-  private void seekToWindow(List<TopicPartition> partitions) {
+  private void seekToWindow(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions, Duration window) {
     long since = clock.instant().minus(window).toEpochMilli();
     Map<TopicPartition, Long> query = new HashMap<>();
     partitions.forEach(tp -> query.put(tp, since));
@@ -126,8 +86,6 @@ public final class ActionFollower implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
-    running = false;
-    consumer.wakeup();
-    thread.join(10_000);
+    follower.close();
   }
 }
