@@ -140,12 +140,16 @@ public final class ReminderDesk {
   /** Sends the reminders now due, once the recent actions are read; at most every half second. */
   void sweep() {
     Instant now = clock.instant();
-    if (settings.isOff() || !actions.isCaughtUp() || now.isBefore(lastSweep.plus(SWEEP_INTERVAL))) {
+    if (now.isBefore(lastSweep.plus(SWEEP_INTERVAL))) {
       return;
     }
     lastSweep = now;
-    actedOn.forgetBefore(now.minus(settings.window()));
+    // also with reminders off: the ledger notes every first send, and must not keep them for ever
     ledger.forgetSentBefore(now.minus(settings.window()));
+    if (settings.isOff() || !actions.isCaughtUp()) {
+      return;
+    }
+    actedOn.forgetBefore(now.minus(settings.window()));
     OpenAlerts.Sweep<Waiting> sweep = open.sweep(now, actedOn);
     sweep.stale().forEach(a -> log.warn("Reminder of alert {} dropped: due at {}, more than {} ago",
         a.alertId(), a.deliveredAt().plus(settings.after()), settings.slack()));
