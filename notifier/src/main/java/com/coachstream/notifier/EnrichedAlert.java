@@ -7,8 +7,18 @@ import com.coachstream.avro.CoachingAlert;
  * An alert joined with the agent's roster entry: everything a channel needs to tell the supervisor who
  * slipped. {@code agent} is null when the roster does not know the agent yet; the alert is still delivered,
  * with the agent id standing in for the name, because losing an alert is worse than an unnamed one.
+ * {@code reminder}: this is the one reminder of an alert delivered earlier that no one acted on.
  */
-public record EnrichedAlert(CoachingAlert alert, AgentProfile agent) {
+public record EnrichedAlert(CoachingAlert alert, AgentProfile agent, boolean reminder) {
+
+  public EnrichedAlert(CoachingAlert alert, AgentProfile agent) {
+    this(alert, agent, false);
+  }
+
+  /** The same alert, to be sent as its reminder. */
+  public EnrichedAlert asReminder() {
+    return new EnrichedAlert(alert, agent, true);
+  }
 
   public String alertId() {
     return alert.getAlertId();

@@ -24,11 +24,21 @@ public final class AlertWording {
     return a.isRecovery() ? who + " has recovered in " + category : who + " is slipping in " + category;
   }
 
-  /** Short title for subjects and card headers. */
+  /** Short title for subjects and card headers; a reminder says so first. */
   public static String title(EnrichedAlert a) {
-    return a.isRecovery()
+    return a.reminder() ? "Reminder: " + a.agentName() + " is still slipping in " + categoryName(a.alert()) + ", no action yet"
+        : a.isRecovery()
         ? "Good news: " + a.agentName() + " is back on track in " + categoryName(a.alert())
         : "Coaching needed: " + a.agentName() + " is slipping in " + categoryName(a.alert());
+  }
+
+  /**
+   * "Reminder: alert a-1, raised at 2024-03-10T14:30:00Z, has not been acknowledged or acted on." Only the
+   * alert's own fields: nothing of any action (notes stay in the actions topic).
+   */
+  public static String reminderLine(EnrichedAlert a) {
+    return "Reminder: alert " + a.alertId() + ", raised at " + a.alert().getCreatedAt()
+        + ", has not been acknowledged or acted on.";
   }
 
   public static String categoryName(CoachingAlert alert) {
@@ -85,8 +95,11 @@ public final class AlertWording {
   public static String logLine(EnrichedAlert a) {
     CoachingAlert alert = a.alert();
     StringBuilder line = new StringBuilder();
-    line.append(a.isRecovery() ? "RECOVERED " : "SLIPPING  ")
-        .append(headline(a)).append(": ").append(scoreLine(alert))
+    line.append(a.reminder() ? "REMINDER  " : a.isRecovery() ? "RECOVERED " : "SLIPPING  ");
+    if (a.reminder()) {
+      line.append("no action yet on the alert raised at ").append(alert.getCreatedAt()).append(": ");
+    }
+    line.append(headline(a)).append(": ").append(scoreLine(alert))
         .append(", ").append(reason(alert.getReason()));
     worstSkill(alert).filter(s -> !a.isRecovery()).ifPresent(s -> line.append("; worst ").append(s));
     tip(alert).filter(s -> !a.isRecovery()).ifPresent(s -> line.append("; tip ").append(s));

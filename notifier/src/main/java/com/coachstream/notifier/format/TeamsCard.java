@@ -30,6 +30,9 @@ public final class TeamsCard {
     ArrayNode body = card.putArray("body");
     body.addObject().put("type", "TextBlock").put("size", "Large").put("weight", "Bolder").put("wrap", true)
         .put("color", a.isRecovery() ? "Good" : "Attention").put("text", AlertWording.title(a));
+    if (a.reminder()) {
+      text(body, AlertWording.reminderLine(a));
+    }
     text(body, AlertWording.headline(a) + ": " + AlertWording.reason(alert.getReason()) + ".");
     ArrayNode facts = body.addObject().put("type", "FactSet").putArray("facts");
     fact(facts, "Score", AlertWording.number(alert.getScore()));

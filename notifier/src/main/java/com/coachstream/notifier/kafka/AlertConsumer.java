@@ -37,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * by hand, only past alerts whose every route is settled and recorded ({@link PendingOffsets}). When
  * partitions are assigned, their delivery ledger is read back from Kafka before any of their alerts is
  * dispatched; when partitions are revoked, their running deliveries are given {@code drainTimeout} to
- * finish and be committed before another instance takes over.
+ * finish and be committed before another instance takes over. Reminders ride on the same loop
+ * ({@link ReminderDesk}): each commit carries where the alerts awaiting a reminder start, so the new owner
+ * of a partition reads them again.
  */
 public final class AlertConsumer implements AutoCloseable {
 
@@ -51,6 +53,8 @@ public final class AlertConsumer implements AutoCloseable {
   private final DeliveryLedger ledger;
   private final LedgerReader ledgerReader;
   private final KafkaDeliveryLog deliveryLog;
+  private final ReminderDesk reminders;
+  private final CommitPlan commits = new CommitPlan();
   private final PendingOffsets pending = new PendingOffsets();
   private final int maxInFlight;
   private final Duration drainTimeout;
@@ -61,7 +65,7 @@ public final class AlertConsumer implements AutoCloseable {
 
   /** Collaborators of the consumer loop. */
   public record Parts(RosterCache roster, AlertDispatcher dispatcher, DeliveryLedger ledger, LedgerReader ledgerReader,
-      KafkaDeliveryLog deliveryLog) { }
+      KafkaDeliveryLog deliveryLog, ReminderDesk reminders) { }
 
   public AlertConsumer(Properties clientProperties, String groupId, Topic<String, CoachingAlert> alerts,
       int ledgerPartitions, Parts parts, int maxInFlight, Duration drainTimeout, Clock clock) {
@@ -80,6 +84,7 @@ public final class AlertConsumer implements AutoCloseable {
     this.ledger = parts.ledger();
     this.ledgerReader = parts.ledgerReader();
     this.deliveryLog = parts.deliveryLog();
+    this.reminders = parts.reminders();
     this.maxInFlight = maxInFlight;
     this.drainTimeout = drainTimeout;
     this.clock = clock;
@@ -102,6 +107,7 @@ public final class AlertConsumer implements AutoCloseable {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
           handle(record);
         }
+        reminders.sweep();
         commitSettled(false);
         applyBackpressure();
       }
@@ -112,6 +118,7 @@ public final class AlertConsumer implements AutoCloseable {
       log.error("Alert consumer stopped: {}", e.toString(), e);
     } finally {
       try {
+        reminders.drain(numbers(consumer.assignment()), drainTimeout);
         drain(consumer.assignment());
       } finally {
         consumer.close();
@@ -126,9 +133,11 @@ public final class AlertConsumer implements AutoCloseable {
     if (record.value() == null) {
       settled = CompletableFuture.completedFuture(null);
     } else {
-      settled = decode(record).map(alert -> dispatcher.dispatch(
-              new EnrichedAlert(alert, roster.find(alert.getAgentId())), source))
-          .orElseGet(() -> CompletableFuture.completedFuture(null));
+      settled = decode(record).map(alert -> {
+        CompletableFuture<Void> dispatched = dispatcher.dispatch(new EnrichedAlert(alert, roster.find(alert.getAgentId())), source);
+        reminders.track(alert, source);
+        return dispatched;
+      }).orElseGet(() -> CompletableFuture.completedFuture(null));
     }
     settled.whenComplete((ok, error) -> {
       if (error instanceof java.util.concurrent.CompletionException c && c.getCause() instanceof java.util.concurrent.CancellationException) {
@@ -154,10 +163,7 @@ public final class AlertConsumer implements AutoCloseable {
   }
 
   private void commitSettled(boolean sync) {
-    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-    for (TopicPartition tp : consumer.assignment()) {
-      pending.takeCommittable(tp.partition()).ifPresent(next -> offsets.put(tp, new OffsetAndMetadata(next)));
-    }
+    Map<TopicPartition, OffsetAndMetadata> offsets = commits.next(consumer.assignment(), pending, reminders::checkpoint);
     if (offsets.isEmpty()) {
       return;
     }
@@ -181,9 +187,14 @@ public final class AlertConsumer implements AutoCloseable {
     }
   }
 
-  private void drain(Collection<TopicPartition> partitions) {
+  private static Set<Integer> numbers(Collection<TopicPartition> partitions) {
     Set<Integer> numbers = new HashSet<>();
     partitions.forEach(tp -> numbers.add(tp.partition()));
+    return numbers;
+  }
+
+  private void drain(Collection<TopicPartition> partitions) {
+    Set<Integer> numbers = numbers(partitions);
     try {
       pending.allOf(numbers).get(drainTimeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
@@ -199,6 +210,7 @@ public final class AlertConsumer implements AutoCloseable {
       log.warn("Could not commit offsets of partitions {}: {}", numbers, e.toString());
     }
     numbers.forEach(pending::remove);
+    commits.forget(partitions);
   }
 
   /** Reads back the ledger of newly assigned partitions before their first alert; drains revoked ones. */
@@ -207,7 +219,9 @@ public final class AlertConsumer implements AutoCloseable {
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
       if (!partitions.isEmpty()) {
+        reminders.drain(numbers(partitions), drainTimeout);
         drain(partitions);
+        reminders.forget(numbers(partitions));
         Set<Integer> keep = new HashSet<>();
         consumer.assignment().stream().filter(tp -> !partitions.contains(tp))
             .forEach(tp -> keep.add(tp.partition() % ledgerPartitions));
@@ -220,7 +234,17 @@ public final class AlertConsumer implements AutoCloseable {
       Set<Integer> ledgerNumbers = new HashSet<>();
       partitions.forEach(tp -> ledgerNumbers.add(tp.partition() % ledgerPartitions));
       // Always read again: another instance may have delivered alerts of these partitions meanwhile.
-      ledgerReader.read(ledgerNumbers).forEach(ledger::load);
+      ledgerReader.read(ledgerNumbers, reminders.sentSince()).forEach((p, state) -> {
+        ledger.load(p, state.settled());
+        ledger.loadFirstSent(p, state.firstSent());
+      });
+      Map<TopicPartition, OffsetAndMetadata> found = consumer.committed(new HashSet<>(partitions));
+      found.forEach((tp, offset) -> {
+        if (offset != null) {
+          commits.assigned(tp, offset);
+          reminders.rebuild(tp, offset.metadata(), offset.offset(), tp.partition() % ledgerPartitions);
+        }
+      });
       log.info("Assigned alert partitions {}", partitions.stream().map(TopicPartition::partition).sorted().toList());
     }
 
@@ -228,6 +252,8 @@ public final class AlertConsumer implements AutoCloseable {
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
       // Another instance owns them already: committing is impossible; its ledger read sees what we stored.
       partitions.forEach(tp -> pending.remove(tp.partition()));
+      commits.forget(partitions);
+      reminders.forget(numbers(partitions));
     }
   }
 

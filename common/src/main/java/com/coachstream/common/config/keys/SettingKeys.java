@@ -129,6 +129,7 @@ public final class SettingKeys {
     notifier.add("delivery.drain.timeout", "60s", "How long a stop or rebalance waits for deliveries under way.");
     notifier.add("roster.timeout", "60s", "How long start-up waits to read the agent roster.");
     notifier.add("ledger.timeout", "60s", "How long start-up waits to read which alerts were already delivered.");
+    notifier.add("reminders.after", "48h", "How long after its delivery a SLIP alert no one acknowledged or acted on gets its one reminder, through the same routes (wall-clock time; 0 = no reminders).");
     notifier.add("retry.attempts", "5", "Attempts per alert and route before it goes to the dead-letter topic.");
     notifier.add("retry.backoff.initial", "500ms", "Wait before the first retry; doubles on each retry.");
     notifier.add("retry.backoff.max", "30s", "Longest wait between two attempts.");
