@@ -24,10 +24,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -71,7 +67,7 @@ class RegistryCommandsIT {
       assertThat(answer.statusCode()).as(answer.body()).isBetween(200, 299);
     }
 
-    assertThat(rawValues(broker, names.interactions(), 2)).allSatisfy(value -> assertThat(value[0]).isZero());
+    assertThat(broker.readValues(names.interactions(), 2)).allSatisfy(value -> assertThat(value[0]).isZero());
 
     List<String> consumeArgs = new ArrayList<>(List.of("consume", names.interactions(), "--bootstrap-servers",
         broker.bootstrapServers(), "--from-beginning", "--max", "2", "--timeout", "30s"));
@@ -94,21 +90,5 @@ class RegistryCommandsIT {
   private static String interaction(String id) {
     return "{\"type\":\"interaction\",\"interactionId\":\"" + id + "\",\"agentId\":\"agent-1\",\"channel\":\"VOICE\","
         + "\"startedAt\":\"" + T + "\",\"endedAt\":\"" + T + "\",\"skillSignals\":{\"empathy\":81.5}}";
-  }
-
-  private static List<byte[]> rawValues(KafkaTestBroker broker, String topic, int expected) {
-    Properties props = broker.clientProperties();
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, broker.uniqueName("raw"));
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    List<byte[]> values = new ArrayList<>();
-    try (var consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of(topic));
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (values.size() < expected && System.nanoTime() < deadline) {
-        consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
-      }
-    }
-    assertThat(values).hasSize(expected);
-    return values;
   }
 }

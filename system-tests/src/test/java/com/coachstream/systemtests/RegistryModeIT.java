@@ -9,6 +9,7 @@ import com.coachstream.kafka.local.KafkaBrokerExtension;
 import com.coachstream.kafka.local.KafkaTestBroker;
 import com.coachstream.kafka.local.LocalSchemaRegistry;
 import com.coachstream.kafka.local.SchemaRegistryExtension;
+import com.coachstream.launcher.demo.Pipeline;
 import com.coachstream.schemas.registry.ConfluentFrame;
 import com.coachstream.schemas.registry.RegistryConnection;
 import com.coachstream.schemas.registry.SchemaRegistryClient;
@@ -16,7 +17,6 @@ import com.coachstream.schemas.registry.WireFormat;
 import com.coachstream.schemas.serde.AvroSerde;
 import com.coachstream.schemas.serde.AvroSerdes;
 import com.coachstream.schemas.topics.Topics;
-import com.coachstream.streams.StreamsService;
 import com.coachstream.systemtests.support.ConfluentLayoutReader;
 import com.coachstream.systemtests.support.ConnectFileSink;
 import com.coachstream.systemtests.support.Events;
@@ -33,6 +33,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Registry mode as data teams meet it (docs/data-teams.md): the streams processor reads mixed input (half the
  * agents' producers still single-object, half moved to the registry) and writes its outputs in the Confluent
- * layout to a real Apicurio registry; a plain reader that knows only that layout and plain Avro decodes every
+ * layout to a real Apicurio registry, as does the notifier (its deliveries); a plain reader that knows only that layout and plain Avro decodes every
  * skill-score and alert, and a Kafka Connect standalone worker sinks every alert to a file, decoded.
  */
 @Tag("integration")
@@ -85,11 +86,21 @@ class RegistryModeIT {
       }
     });
 
+    Map<String, String> notifier = new HashMap<>(topics.settings());
+    notifier.put("bootstrap.servers", broker.bootstrapServers());
+    notifier.put("notifier.group", prefix + "-notifier");
+    notifier.put("routes.default", "log");
+    notifier.put("http.host", "127.0.0.1");
+    notifier.put("http.port", "0");
+    notifier.put("wire.format", "registry");
+    notifier.put("schema.registry.url", registry.ccompatUrl());
+
     int inputs = produceMixedInput(broker.clientProperties(), registryTopics);
-    try (StreamsService streams = StreamsService.start(Settings.of(settings));
+    try (Pipeline pipeline = Pipeline.start(Settings.of(settings), Settings.of(notifier));
         PipelineOutputs outputs = new PipelineOutputs(broker.clientProperties(), registryTopics);
         GroupProgress progress = new GroupProgress(broker.clientProperties(), app, topics.inputs())) {
       Quiescence.awaitSettled(progress, outputs, StreamsRuns.PUBLISH_INTERVAL, Duration.ofMinutes(3));
+      await().atMost(Duration.ofMinutes(1)).until(() -> outputs.update().deliveries().size() == outputs.alerts().size());
       assertThat(outputs.alerts()).extracting(alert -> alert.getType().name()).contains("SLIP", "RECOVERY");
       assertThat(outputs.deadLettersByStageAndReason())
           .containsExactlyInAnyOrderEntriesOf(Map.of("deserialize/BAD_AVRO", 1L, "deserialize/UNKNOWN_SCHEMA", 1L));
@@ -97,8 +108,9 @@ class RegistryModeIT {
       ConfluentLayoutReader plain = new ConfluentLayoutReader(registry.ccompatUrl());
       Set<String> plainWindows = new HashSet<>();
       List<String> plainAlertIds = new ArrayList<>();
+      List<String> plainDeliveredIds = new ArrayList<>();
       try (TopicReader reader = new TopicReader(broker.clientProperties(),
-          List.of(topics.names().skillScores(), topics.names().alerts()))) {
+          List.of(topics.names().skillScores(), topics.names().alerts(), topics.names().deliveries()))) {
         for (ConsumerRecord<byte[], byte[]> record : reader.readToEnd()) {
           assertThat(record.value()[0]).as("first byte of a value on %s", record.topic()).isEqualTo(ConfluentFrame.MAGIC);
           GenericRecord value = plain.read(record.value());
@@ -106,14 +118,17 @@ class RegistryModeIT {
             GenericRecord key = plain.read(record.key());
             plainWindows.add(key.get("agentId") + "@" + key.get("windowStart"));
             assertThat(value.get("agentId").toString()).isEqualTo(key.get("agentId").toString());
-          } else {
+          } else if (record.topic().equals(topics.names().alerts())) {
             plainAlertIds.add(value.get("alertId").toString());
+          } else {
+            plainDeliveredIds.add(value.get("alertId").toString()); // the notifier's ledger, in registry mode too
           }
         }
       }
       System.out.printf("Plain Confluent-layout reader: %d skill-score windows, %d alerts decoded (%d input records)%n",
           plainWindows.size(), plainAlertIds.size(), inputs);
       assertThat(plainAlertIds).containsExactlyInAnyOrderElementsOf(outputs.alertIds());
+      assertThat(plainDeliveredIds).containsExactlyInAnyOrderElementsOf(plainAlertIds);
       assertThat(plainWindows).hasSize(outputs.windows().size()).hasSizeGreaterThan(AGENTS * DAYS);
       assertThat(client.compatibility(topics.names().alerts() + "-value")).isEqualTo("BACKWARD");
       assertThat(client.compatibility(topics.names().skillScores() + "-key")).isEqualTo("BACKWARD");

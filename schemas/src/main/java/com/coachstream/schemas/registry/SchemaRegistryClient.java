@@ -51,6 +51,12 @@ public final class SchemaRegistryClient {
   public int idFor(String subject, Schema schema) {
     String key = subject + '\n' + schema;
     Integer known = idBySubjectAndSchema.get(key);
+    return known != null ? known : register(key, subject, schema);
+  }
+
+  /** Once per subject and schema in this process; serialised, since the first writes of many threads race here. */
+  private synchronized int register(String key, String subject, Schema schema) {
+    Integer known = idBySubjectAndSchema.get(key);
     if (known != null) {
       return known;
     }
@@ -76,7 +82,16 @@ public final class SchemaRegistryClient {
 
   /** Sets the compatibility level of one subject ({@code BACKWARD}, {@code FULL}, {@code NONE}, ...). */
   public void setCompatibility(String subject, String level) {
-    send("PUT", "/config/" + encode(subject), JSON.createObjectNode().put("compatibility", level));
+    JsonNode body = JSON.createObjectNode().put("compatibility", level);
+    try {
+      send("PUT", "/config/" + encode(subject), body);
+    } catch (SchemaRegistryException e) {
+      if (e.status() != 409) {
+        throw e;
+      }
+      // another client created the subject's rule at the same moment (Apicurio answers 409); now it exists, update it
+      send("PUT", "/config/" + encode(subject), body);
+    }
   }
 
   /** The compatibility level of one subject as the registry reports it. */

@@ -19,20 +19,14 @@ import com.coachstream.schemas.registry.WireFormat;
 import com.coachstream.schemas.topics.TopicNames;
 import com.coachstream.schemas.topics.Topics;
 import com.coachstream.schemas.validation.ReasonCode;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -58,7 +52,7 @@ class RegistrySerdeIT {
           new org.apache.kafka.common.serialization.ByteArraySerializer(), serde)) {
         producer.send(new ProducerRecord<>(topic, record));
       }
-      List<byte[]> raw = readAll(broker, topic, 1);
+      List<byte[]> raw = broker.readValues(topic, 1);
       written = raw.get(0);
       assertThat(written[0]).isEqualTo(ConfluentFrame.MAGIC);
       assertThat(serde.deserialize(topic, written)).isEqualTo(record);
@@ -124,21 +118,5 @@ class RegistrySerdeIT {
     assertThat(client.idFor("compat-probe-value", compatible)).isPositive();
     assertThatThrownBy(() -> client.idFor("compat-probe-value", breaking))
         .isInstanceOf(SchemaRegistryException.class).extracting(e -> ((SchemaRegistryException) e).status()).isEqualTo(409);
-  }
-
-  private static List<byte[]> readAll(KafkaTestBroker broker, String topic, int expected) {
-    Properties props = broker.clientProperties();
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, broker.uniqueName("group"));
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    List<byte[]> values = new ArrayList<>();
-    try (var consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of(topic));
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (values.size() < expected && System.nanoTime() < deadline) {
-        consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
-      }
-    }
-    assertThat(values).hasSize(expected);
-    return values;
   }
 }
