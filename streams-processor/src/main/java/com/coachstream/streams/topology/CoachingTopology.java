@@ -2,6 +2,7 @@ package com.coachstream.streams.topology;
 
 import com.coachstream.avro.AgentProfile;
 import com.coachstream.avro.CoachingAlert;
+import com.coachstream.avro.CoachingEffect;
 import com.coachstream.avro.InteractionEvent;
 import com.coachstream.avro.QaEvaluation;
 import com.coachstream.schemas.serde.AvroSerde;
@@ -10,7 +11,12 @@ import com.coachstream.schemas.topics.Topics;
 import com.coachstream.schemas.validation.EventValidator;
 import com.coachstream.streams.alerts.AlertFactory;
 import com.coachstream.streams.scoring.AgentScorer;
+import com.coachstream.streams.effect.AgentDay;
+import com.coachstream.streams.effect.EffectRules;
+import com.coachstream.streams.effect.Session;
+import com.coachstream.streams.effect.TeamClock;
 import com.coachstream.streams.scoring.ObservationExtractor;
+import com.coachstream.streams.window.WindowSpec;
 import java.time.Clock;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
@@ -24,6 +30,9 @@ import org.apache.kafka.streams.state.Stores;
  * qa-evaluations-source -> validate-qa-evaluations /   (agent-state-store, agent-slices-store,
  *                                                        agent-ids-store, roster-store, alerts-store)
  * agents-source         -> roster-update              (roster-store)
+ * actions-source-for-effects -> start-effect-measurements  \   (score-events also sends changed agent days)
+ *        effect-inputs-by-team-repartition (key team id) -> measure-effects -> effects-sink
+ *        (team-days-store, team-sessions-store, team-clock-store, effects-store)
  * </pre>
  * Undecodable records and rejected ones (invalid, late) reach the dead-letter topic through
  * {@link DeadLetterHandlers}. The agents topic must have as many partitions as the input topics: the roster
@@ -52,6 +61,33 @@ public final class CoachingTopology {
   public static final String ROSTER_STORE = "roster-store";
   public static final String ALERTS_STORE = "alerts-store";
 
+  // coaching effect (docs/concepts.md, "Coaching effect")
+  /** Starts an effect measurement per accepted COACHED action: sends the session to its team's partition. */
+  public static final String START_EFFECTS = "start-effect-measurements";
+  /**
+   * Repartition topic ({@code <application-id>-effect-inputs-by-team-repartition}, key team id): the sessions and
+   * every changed agent day, so one task sees the whole team.
+   */
+  public static final String EFFECT_INPUTS_TOPIC = "effect-inputs-by-team-repartition";
+  public static final String EFFECT_INPUTS_SINK = "effect-inputs-by-team-sink";
+  public static final String EFFECT_INPUTS_SOURCE = "effect-inputs-by-team-source";
+  /** Per team: keeps days, sessions and the team's clock, publishes each session's effect. */
+  public static final String MEASURE_EFFECTS = "measure-effects";
+  public static final String EFFECTS_SINK = "effects-sink";
+  /** Per team, day and agent: the agent's full category sums of that day. */
+  public static final String TEAM_DAYS_STORE = "team-days-store";
+  /** Per team and session id: the sessions measured or still able to exclude an agent from a comparison group. */
+  public static final String TEAM_SESSIONS_STORE = "team-sessions-store";
+  /** Per team: its event time (each active agent's newest), next closing time, last evaluated day. */
+  public static final String TEAM_CLOCK_STORE = "team-clock-store";
+  /** Per session id: the latest published effect (queries; a closed one is never published again). */
+  public static final String EFFECTS_STORE = "effects-store";
+  /**
+   * TEMPORARY until the actions processor is merged: reads the actions topic itself. At the merge, the
+   * accepted-actions processor (validated, de-duplicated) replaces this source as the parent of START_EFFECTS.
+   */
+  public static final String ACTIONS_SOURCE_FOR_EFFECTS = "actions-source-for-effects";
+
   private CoachingTopology() { }
 
   public static Topology topology(StreamsSettings settings) {
@@ -59,7 +95,7 @@ public final class CoachingTopology {
     EventValidator validator = new EventValidator(settings.taxonomy(), Clock.systemUTC());
     ObservationExtractor extractor = new ObservationExtractor(settings.taxonomy());
     AgentScorer scorer = new AgentScorer(settings.windows(), settings.slipPolicy(), new AlertFactory(settings.tips()));
-    Topology topology = new Topology();
+    RepartitioningTopology topology = new RepartitioningTopology();
 
     // inputs, decoded with the catalogue's serdes; undecodable bytes go to the dead-letter handler
     source(topology, INTERACTIONS_SOURCE, topics.interactions());
@@ -93,12 +129,51 @@ public final class CoachingTopology {
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ALERTS_STORE),
         Serdes.String(), new AvroSerde<>(CoachingAlert.class)), SCORE_PROCESSOR);
 
+    effects(topology, settings);
+
     // outputs
     topology.addSink(SKILL_SCORES_SINK, topics.skillScores().name(), topics.skillScores().keySerde().serializer(),
         topics.skillScores().valueSerde().serializer(), SCORE_PROCESSOR);
     topology.addSink(ALERTS_SINK, topics.alerts().name(), topics.alerts().keySerde().serializer(),
         topics.alerts().valueSerde().serializer(), SCORE_PROCESSOR);
     return topology;
+  }
+
+  /**
+   * Coaching effect: COACHED sessions (agent's partition) and changed agent days (from scoring) go to the
+   * team's partition, where the team's effects are measured and published.
+   */
+  private static void effects(RepartitioningTopology topology, StreamsSettings settings) {
+    Topics topics = settings.topics();
+    // ---- TEMPORARY (until the actions processor is merged): accepted actions straight from the topic ----
+    source(topology, ACTIONS_SOURCE_FOR_EFFECTS, topics.actions());
+    String acceptedActions = ACTIONS_SOURCE_FOR_EFFECTS;
+    // ---- end TEMPORARY ----
+    topology.addProcessor(START_EFFECTS, () -> new CoachedSessionProcessor(settings.taxonomy()), acceptedActions);
+    topology.connectProcessorAndStateStores(START_EFFECTS, ROSTER_STORE, AGENT_STATE_STORE, ALERTS_STORE);
+
+    // repartition by team: one task holds a whole team
+    topology.addRepartitionTopic(EFFECT_INPUTS_TOPIC);
+    topology.addSink(EFFECT_INPUTS_SINK, EFFECT_INPUTS_TOPIC, Serdes.String().serializer(),
+        new EffectInputSerde<>().serializer(), SCORE_PROCESSOR, START_EFFECTS);
+    topology.addSource(EFFECT_INPUTS_SOURCE, Serdes.String().deserializer(), new EffectInputSerde<>().deserializer(),
+        EFFECT_INPUTS_TOPIC);
+
+    WindowSpec windows = settings.windows();
+    EffectRules rules = new EffectRules(settings.effectWindow(), windows.advance(), windows.grace(),
+        category -> settings.slipPolicy().rules(category).minSamples());
+    topology.addProcessor(MEASURE_EFFECTS, () -> new TeamEffectProcessor(rules, windows.advanceMs(),
+        settings.effectWindow().toMillis()), EFFECT_INPUTS_SOURCE);
+    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TEAM_DAYS_STORE),
+        Serdes.Bytes(), new EffectInputSerde<AgentDay>()).withCachingEnabled(), MEASURE_EFFECTS);
+    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TEAM_SESSIONS_STORE),
+        Serdes.Bytes(), new EffectInputSerde<Session>()), MEASURE_EFFECTS);
+    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TEAM_CLOCK_STORE),
+        Serdes.String(), new EffectInputSerde<TeamClock>()).withCachingEnabled(), MEASURE_EFFECTS);
+    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EFFECTS_STORE),
+        Serdes.String(), new AvroSerde<>(CoachingEffect.class)), MEASURE_EFFECTS);
+    topology.addSink(EFFECTS_SINK, topics.effects().name(), topics.effects().keySerde().serializer(),
+        topics.effects().valueSerde().serializer(), MEASURE_EFFECTS);
   }
 
   private static <K, V> void source(Topology topology, String name, Topic<K, V> topic) {
