@@ -1,6 +1,7 @@
 package com.coachstream.producer;
 
 import com.coachstream.avro.AgentProfile;
+import com.coachstream.avro.CoachingAction;
 import com.coachstream.avro.InteractionEvent;
 import com.coachstream.avro.QaEvaluation;
 import com.coachstream.common.config.KafkaSettings;
@@ -103,6 +104,14 @@ public final class CoachStreamProducer implements AutoCloseable {
         yield sendTo(topics.agents(), e.getAgentId(), e);
       }
     };
+  }
+
+  /**
+   * Sends a supervisor's action (key: its agent) as it is; the streams processor validates it. Used by the
+   * simulated supervisors.
+   */
+  public CompletableFuture<RecordMetadata> sendAction(CoachingAction action) {
+    return sendTo(topics.actions(), action.getAgentId(), action);
   }
 
   /** Sends a tombstone for the agent: the compacted roster topic forgets it. */

@@ -3,6 +3,7 @@ package com.coachstream.streams.query;
 import com.coachstream.avro.AgentProfile;
 import com.coachstream.avro.AgentSkillWindow;
 import com.coachstream.avro.CoachingAlert;
+import com.coachstream.avro.CoachingEffect;
 import com.coachstream.schemas.json.AvroJson;
 import com.coachstream.streams.scoring.AgentState;
 import com.coachstream.streams.scoring.WindowRecords;
@@ -96,6 +97,19 @@ final class LocalQueries {
     try (KeyValueIterator<String, CoachingAlert> all = this.<CoachingAlert>store(CoachingTopology.ALERTS_STORE).all()) {
       all.forEachRemaining(kv -> {
         if (kv.value.getCreatedAt().toEpochMilli() >= since) {
+          result.add(AvroJson.toJson(kv.value));
+        }
+      });
+    }
+    return result;
+  }
+
+  /** The latest effect of every session held here that passes {@code filter}. */
+  List<JsonNode> effects(java.util.function.Predicate<CoachingEffect> filter) {
+    List<JsonNode> result = new ArrayList<>();
+    try (KeyValueIterator<String, CoachingEffect> all = this.<CoachingEffect>store(CoachingTopology.EFFECTS_STORE).all()) {
+      all.forEachRemaining(kv -> {
+        if (filter.test(kv.value)) {
           result.add(AvroJson.toJson(kv.value));
         }
       });

@@ -33,6 +33,8 @@ import org.apache.kafka.streams.state.HostInfo;
  *       epoch ms; default: the last window.size before the agent's newest event)</li>
  *   <li>{@code GET /api/teams/{teamId}/agents}: latest window per agent of the team</li>
  *   <li>{@code GET /api/alerts?since=}: alerts created since (default: the last 24 h)</li>
+ *   <li>{@code GET /api/agents/{agentId}/effects}, {@code /api/teams/{teamId}/effects},
+ *       {@code /api/coaches/{coachId}/effects}: coaching effects, the last two with their roll-up</li>
  * </ul>
  */
 public final class QueryApi {
@@ -78,7 +80,7 @@ public final class QueryApi {
   public void teams(HttpExchange exchange) throws IOException {
     String teamId = OpsServer.pathParameter(exchange, "teamId");
     guarded(exchange, () -> {
-      List<JsonNode> agents = fanOut(exchange, () -> local.teamAgents(teamId));
+      List<JsonNode> agents = fanOut(exchange, "agents", () -> local.teamAgents(teamId));
       agents.sort(Comparator.comparing(n -> n.path("agentId").asText()));
       HttpJson.respond(exchange, 200, Map.of("teamId", teamId, "agents", agents));
     });
@@ -88,15 +90,49 @@ public final class QueryApi {
     guarded(exchange, () -> {
       long since = TimeParam.parse("since", HttpJson.query(exchange).get("since"),
           System.currentTimeMillis() - Duration.ofHours(24).toMillis());
-      List<JsonNode> alerts = fanOut(exchange, () -> local.alerts(since));
+      List<JsonNode> alerts = fanOut(exchange, "alerts", () -> local.alerts(since));
       alerts.sort(Comparator.comparing((JsonNode n) -> n.path("createdAt").asText())
           .thenComparing(n -> n.path("alertId").asText()));
       HttpJson.respond(exchange, 200, Map.of("alerts", alerts));
     });
   }
 
+  /** Coaching effects of one agent's sessions, oldest session first. */
+  public void agentEffects(HttpExchange exchange) throws IOException {
+    String agentId = OpsServer.pathParameter(exchange, "agentId");
+    effects(exchange, "agentId", agentId, e -> agentId.equals(e.getAgentId()), false);
+  }
+
+  /** Coaching effects of one team's sessions, with their roll-up. */
+  public void teamEffects(HttpExchange exchange) throws IOException {
+    String teamId = OpsServer.pathParameter(exchange, "teamId");
+    effects(exchange, "teamId", teamId, e -> teamId.equals(e.getTeamId()), true);
+  }
+
+  /** Coaching effects of one coach's sessions, with their roll-up (mean effect, share improved). */
+  public void coachEffects(HttpExchange exchange) throws IOException {
+    String coachId = OpsServer.pathParameter(exchange, "coachId");
+    effects(exchange, "coachId", coachId, e -> coachId.equals(e.getCoachId()), true);
+  }
+
+  private void effects(HttpExchange exchange, String idField, String id,
+      java.util.function.Predicate<com.coachstream.avro.CoachingEffect> filter, boolean rollUp) throws IOException {
+    guarded(exchange, () -> {
+      List<JsonNode> effects = fanOut(exchange, "effects", () -> local.effects(filter));
+      effects.sort(Comparator.comparing((JsonNode n) -> n.path("sessionAt").asText())
+          .thenComparing(n -> n.path("sessionId").asText()));
+      Map<String, Object> body = new java.util.LinkedHashMap<>();
+      body.put(idField, id);
+      if (rollUp && !"true".equals(HttpJson.query(exchange).get("local"))) {
+        body.put("summary", EffectSummaries.of(effects));
+      }
+      body.put("effects", effects);
+      HttpJson.respond(exchange, 200, body);
+    });
+  }
+
   /** This instance's part, plus every other instance's local part unless this request is itself such a part. */
-  private List<JsonNode> fanOut(HttpExchange exchange, java.util.function.Supplier<List<JsonNode>> localPart)
+  private List<JsonNode> fanOut(HttpExchange exchange, String field, java.util.function.Supplier<List<JsonNode>> localPart)
       throws IOException, InterruptedException {
     List<JsonNode> merged = new ArrayList<>(localPart.get());
     if ("true".equals(HttpJson.query(exchange).get("local"))) {
@@ -113,7 +149,7 @@ public final class QueryApi {
         throw new IllegalStateException("instance " + instance.hostInfo() + " answered " + answer.statusCode());
       }
       JsonNode body = HttpJson.MAPPER.readTree(answer.body());
-      body.path(body.has("alerts") ? "alerts" : "agents").forEach(merged::add);
+      body.path(field).forEach(merged::add);
     }
     return merged;
   }
