@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Supervisors who hold coaching sessions, with a known truth: in each team the first {@code coachedShare}
- * of the agents are coached in SOFT skills, one a day from the day after the first {@code effectWindow} of
+ * Supervisors who hold coaching sessions, with a known truth: in each team the {@code coachedShare} of the
+ * agents with the lowest SOFT level (whom a supervisor would pick, and who leave room for a lift below 100)
+ * are coached in SOFT skills, one a day from the day after the first {@code effectWindow} of
  * the history, at 06:00 UTC (before any shift starts, so the session's whole day comes after it). Every
  * other coached agent improves by {@code lift} points from the session on, the others by nothing. The whole
  * contact center drifts with the season by {@code seasonDrift} points per {@code effectWindow}, so a
@@ -21,9 +22,6 @@ import java.util.List;
  * @param effectWindow the streams processor's {@code effect.window}
  */
 public record CoachingPlan(double coachedShare, double lift, double seasonDrift, Duration effectWindow) {
-
-  /** Levels are lowered by this much while a plan runs, so lifted and drifted scores stay clear of 100. */
-  static final double HEADROOM = 5;
 
   public CoachingPlan {
     if (coachedShare < 0 || coachedShare > 1) {
@@ -48,7 +46,9 @@ public record CoachingPlan(double coachedShare, double lift, double seasonDrift,
     Instant first = config.start().truncatedTo(ChronoUnit.DAYS).plus(effectWindow).plus(Duration.ofDays(1))
         .plus(Duration.ofHours(6));
     for (Team team : teams) {
-      List<SimulatedAgent> members = agents.stream().filter(a -> a.team().equals(team)).toList();
+      List<SimulatedAgent> members = agents.stream().filter(a -> a.team().equals(team))
+          .sorted(java.util.Comparator.comparingDouble(SimulatedAgent::softLevel).thenComparing(SimulatedAgent::index))
+          .toList();
       int coached = (int) Math.round(members.size() * coachedShare);
       for (int i = 0; i < coached; i++) {
         SimulatedAgent agent = members.get(i);
@@ -61,7 +61,7 @@ public record CoachingPlan(double coachedShare, double lift, double seasonDrift,
 
   /**
    * How far the agent's true level in the category is from its planned level at {@code time}: the season's
-   * drift, the lift of a session that worked, and the headroom.
+   * drift and the lift of a session that worked.
    */
   double adjustment(SimulationConfig config, List<Session> sessions, SimulatedAgent agent, SkillCategory category,
       Instant time) {
@@ -73,6 +73,6 @@ public record CoachingPlan(double coachedShare, double lift, double seasonDrift,
         lifted += session.trueLift();
       }
     }
-    return drift + lifted - HEADROOM;
+    return drift + lifted;
   }
 }

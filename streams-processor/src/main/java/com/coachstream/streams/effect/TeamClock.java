@@ -5,19 +5,20 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A team's event time: the newest event time that every active agent of the team has reached (the
- * slowest active agent's newest event time), where an agent is active while its newest event time is within
- * {@code effect.window} of the team's newest. A measurement closes on this time, so it never closes while
- * an agent's data for its periods is still on its way from a partition that runs behind the others (their
- * progress depends on how records interleave, not on event time), and an agent that stops working holds
- * no one back for longer than the window. Also kept: when the next open measurement closes, and the last
- * day the team's open measurements were evaluated in.
+ * A team's event time: the newest event time that every active member of the team has reached (the slowest
+ * member's newest event time). Members come from the roster (and from the agents whose events reach the team),
+ * so a measurement never closes while a member's data is still on its way from a partition that is processed
+ * behind the others: how far each partition got depends on how records interleave, not on event time. A member
+ * stops holding the team back when its newest event is more than {@code effect.window} behind the team's
+ * newest, or, never seen working, once the team's newest is that far past the moment it joined. Also kept:
+ * when the next open measurement closes, and the last day the open measurements were evaluated in.
  */
 public final class TeamClock {
 
   public static final long NONE = Long.MIN_VALUE;
 
-  private final TreeMap<String, Long> newestByAgent;
+  /** Per member: {newest event time (NONE: none yet), team's newest when it joined (NONE: before any data)}. */
+  private final TreeMap<String, long[]> members;
   private long nextClose;
   private long evaluatedDay;
 
@@ -25,38 +26,62 @@ public final class TeamClock {
     this(new TreeMap<>(), Long.MAX_VALUE, NONE);
   }
 
-  public TeamClock(Map<String, Long> newestByAgent, long nextClose, long evaluatedDay) {
-    this.newestByAgent = new TreeMap<>(newestByAgent);
+  public TeamClock(Map<String, long[]> members, long nextClose, long evaluatedDay) {
+    this.members = new TreeMap<>();
+    members.forEach((agent, times) -> this.members.put(agent, times.clone()));
     this.nextClose = nextClose;
     this.evaluatedDay = evaluatedDay;
   }
 
-  /** Notes an agent's newest event time (never moves back); agents inactive for longer than {@code activeMs} are dropped. */
-  public void observe(String agentId, long newestEventTime, long activeMs) {
-    newestByAgent.merge(agentId, newestEventTime, Math::max);
-    long newest = newest();
-    newestByAgent.values().removeIf(t -> t < newest - activeMs);
+  /** A roster member joined (no-op when already known). */
+  public void join(String agentId) {
+    members.putIfAbsent(agentId, new long[] {NONE, newest()});
   }
 
-  /** The team's event time ({@link #NONE} before any agent is seen). */
-  public long time() {
-    long time = Long.MAX_VALUE;
-    for (long t : newestByAgent.values()) {
-      time = Math.min(time, t);
+  public void leave(String agentId) {
+    members.remove(agentId);
+  }
+
+  /** Notes an agent's newest event time (never moves back); an agent not yet a member becomes one. */
+  public void observe(String agentId, long newestEventTime) {
+    long before = newest();
+    long[] times = members.computeIfAbsent(agentId, a -> new long[] {NONE, before});
+    times[0] = Math.max(times[0], newestEventTime);
+    if (before == NONE) {
+      // members who joined before any data count their wait from the team's first event time
+      members.values().forEach(t -> t[1] = t[1] == NONE ? newest() : t[1]);
     }
-    return newestByAgent.isEmpty() ? NONE : time;
+  }
+
+  /** The team's event time ({@link #NONE} while a member that holds it back has no event yet). */
+  public long time(long activeMs) {
+    long newest = newest();
+    if (newest == NONE) {
+      return NONE;
+    }
+    long time = Long.MAX_VALUE;
+    for (long[] t : members.values()) {
+      if (t[0] == NONE) {
+        if (t[1] >= newest - activeMs) {
+          return NONE;
+        }
+      } else if (t[0] >= newest - activeMs) {
+        time = Math.min(time, t[0]);
+      }
+    }
+    return time;
   }
 
   private long newest() {
     long newest = NONE;
-    for (long t : newestByAgent.values()) {
-      newest = Math.max(newest, t);
+    for (long[] t : members.values()) {
+      newest = Math.max(newest, t[0]);
     }
     return newest;
   }
 
-  public Map<String, Long> newestByAgent() {
-    return Collections.unmodifiableMap(newestByAgent);
+  public Map<String, long[]> members() {
+    return Collections.unmodifiableMap(members);
   }
 
   /** Team event time after which the earliest open measurement closes ({@code Long.MAX_VALUE} when none is open). */
@@ -77,8 +102,8 @@ public final class TeamClock {
   }
 
   /** Whether the open measurements are due for evaluation: the team's time entered a new day, or one closes. */
-  public boolean due(long dayMs) {
-    long time = time();
+  public boolean due(long dayMs, long activeMs) {
+    long time = time(activeMs);
     return time != NONE && (time > nextClose || Math.floorDiv(time, dayMs) * dayMs > evaluatedDay);
   }
 }

@@ -155,7 +155,7 @@ public final class CoachingTopology {
     // repartition by team: one task holds a whole team
     topology.addRepartitionTopic(EFFECT_INPUTS_TOPIC);
     topology.addSink(EFFECT_INPUTS_SINK, EFFECT_INPUTS_TOPIC, Serdes.String().serializer(),
-        new EffectInputSerde<>().serializer(), SCORE_PROCESSOR, START_EFFECTS);
+        new EffectInputSerde<>().serializer(), SCORE_PROCESSOR, START_EFFECTS, ROSTER_PROCESSOR);
     topology.addSource(EFFECT_INPUTS_SOURCE, Serdes.String().deserializer(), new EffectInputSerde<>().deserializer(),
         EFFECT_INPUTS_TOPIC);
 

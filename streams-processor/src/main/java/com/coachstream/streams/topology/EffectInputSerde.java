@@ -5,6 +5,7 @@ import com.coachstream.streams.effect.AgentDay;
 import com.coachstream.streams.effect.CategorySums;
 import com.coachstream.streams.effect.Session;
 import com.coachstream.streams.effect.TeamClock;
+import com.coachstream.streams.effect.TeamMember;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -20,14 +21,15 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Binary serde of what the coaching effect measurement keeps and sends to a team: an {@link AgentDay},
- * a {@link Session} or a {@link TeamClock}, each behind a one-byte tag (the repartition topic carries the
- * first two; the team stores one each). Internal: never read outside this application.
+ * a {@link Session}, a {@link TeamMember} or a {@link TeamClock}, each behind a one-byte tag (the repartition
+ * topic carries the first three; the team stores keep days, sessions and clocks). Internal: never read outside this application.
  */
 final class EffectInputSerde<T> implements Serde<T> {
 
   private static final byte AGENT_DAY = 1;
   private static final byte SESSION = 2;
   private static final byte CLOCK = 3;
+  private static final byte MEMBER = 4;
 
   @Override
   public Serializer<T> serializer() {
@@ -70,13 +72,19 @@ final class EffectInputSerde<T> implements Serde<T> {
         out.writeLong(session.sessionAt());
       } else if (value instanceof TeamClock clock) {
         out.writeByte(CLOCK);
-        out.writeInt(clock.newestByAgent().size());
-        for (Map.Entry<String, Long> agent : clock.newestByAgent().entrySet()) {
+        out.writeInt(clock.members().size());
+        for (Map.Entry<String, long[]> agent : clock.members().entrySet()) {
           out.writeUTF(agent.getKey());
-          out.writeLong(agent.getValue());
+          out.writeLong(agent.getValue()[0]);
+          out.writeLong(agent.getValue()[1]);
         }
         out.writeLong(clock.nextClose());
         out.writeLong(clock.evaluatedDay());
+      } else if (value instanceof TeamMember member) {
+        out.writeByte(MEMBER);
+        out.writeUTF(member.agentId());
+        out.writeUTF(member.teamId());
+        out.writeBoolean(member.member());
       } else {
         throw new IllegalArgumentException("Not an effect measurement value: " + value.getClass());
       }
@@ -115,11 +123,14 @@ final class EffectInputSerde<T> implements Serde<T> {
         }
         case CLOCK -> {
           int n = in.readInt();
-          Map<String, Long> agents = new TreeMap<>();
+          Map<String, long[]> agents = new TreeMap<>();
           for (int i = 0; i < n; i++) {
-            agents.put(in.readUTF(), in.readLong());
+            agents.put(in.readUTF(), new long[] {in.readLong(), in.readLong()});
           }
           return new TeamClock(agents, in.readLong(), in.readLong());
+        }
+        case MEMBER -> {
+          return new TeamMember(in.readUTF(), in.readUTF(), in.readBoolean());
         }
         default -> throw new IllegalArgumentException("Unknown effect measurement value tag " + tag);
       }

@@ -5,24 +5,30 @@ import com.coachstream.schemas.deadletter.DeadLetter;
 import com.coachstream.schemas.validation.EventValidator;
 import com.coachstream.schemas.validation.ReasonCode;
 import com.coachstream.schemas.validation.Violation;
+import com.coachstream.streams.effect.TeamMember;
 import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-/** Keeps the roster table (cc.agents.v1) for agents' teams: a profile replaces, a tombstone removes. */
-final class RosterProcessor implements Processor<String, AgentProfile, Void, Void> {
+/**
+ * Keeps the roster table (cc.agents.v1) for agents' teams: a profile replaces, a tombstone removes. Tells
+ * the teams concerned who joined and left them (the coaching effect waits for a team's members).
+ */
+final class RosterProcessor implements Processor<String, AgentProfile, String, Object> {
 
   private final EventValidator validator;
   private KeyValueStore<String, AgentProfile> roster;
+  private ProcessorContext<String, Object> context;
 
   RosterProcessor(EventValidator validator) {
     this.validator = validator;
   }
 
   @Override
-  public void init(ProcessorContext<Void, Void> context) {
+  public void init(ProcessorContext<String, Object> context) {
+    this.context = context;
     roster = context.getStateStore(CoachingTopology.ROSTER_STORE);
   }
 
@@ -32,8 +38,10 @@ final class RosterProcessor implements Processor<String, AgentProfile, Void, Voi
       throw new RejectedRecordException(DeadLetter.Stage.VALIDATE, ReasonCode.MISSING_FIELD,
           "An agent record needs the agentId as its key");
     }
+    AgentProfile earlier = roster.get(record.key());
     if (record.value() == null) {
       roster.delete(record.key());
+      tellTeams(record.key(), earlier, null, record.timestamp());
       return;
     }
     List<Violation> violations = validator.check(record.value());
@@ -45,5 +53,19 @@ final class RosterProcessor implements Processor<String, AgentProfile, Void, Voi
           "The record key must be the agentId '" + record.value().getAgentId() + "'");
     }
     roster.put(record.key(), record.value());
+    tellTeams(record.key(), earlier, record.value(), record.timestamp());
+  }
+
+  private void tellTeams(String agentId, AgentProfile earlier, AgentProfile now, long timestamp) {
+    String before = earlier == null ? null : earlier.getTeamId();
+    String after = now == null || Boolean.FALSE.equals(now.getActive()) ? null : now.getTeamId();
+    if (before != null && !before.equals(after)) {
+      context.forward(new Record<>(before, (Object) new TeamMember(agentId, before, false), timestamp),
+          CoachingTopology.EFFECT_INPUTS_SINK);
+    }
+    if (after != null) {
+      context.forward(new Record<>(after, (Object) new TeamMember(agentId, after, true), timestamp),
+          CoachingTopology.EFFECT_INPUTS_SINK);
+    }
   }
 }

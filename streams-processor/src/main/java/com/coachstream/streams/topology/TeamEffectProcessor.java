@@ -9,6 +9,7 @@ import com.coachstream.streams.effect.EffectRecords;
 import com.coachstream.streams.effect.EffectRules;
 import com.coachstream.streams.effect.Session;
 import com.coachstream.streams.effect.TeamClock;
+import com.coachstream.streams.effect.TeamMember;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +27,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Measures coaching effects in the team's partition (input keyed by team id): keeps each agent's day sums
  * ({@link AgentDay}, a later value of a day replacing the earlier one), the team's sessions and its
- * {@link TeamClock}, and publishes a {@link CoachingEffect} per session. A new session is measured at once;
+ * {@link TeamClock} (members from the roster's {@link TeamMember} changes and from the days), and publishes a {@link CoachingEffect} per session. A new session is measured at once;
  * the team's open sessions are measured again when the team's event time enters a new day or passes the
  * closing time of one of them, each reading only the days of its own two periods. A closed measurement
  * (FINAL, INSUFFICIENT_DATA) is never published again; days and sessions older than any open or late
@@ -72,9 +73,15 @@ final class TeamEffectProcessor implements Processor<String, Object, String, Coa
       } else {
         days.put(key, day);
       }
-      clock.observe(day.agentId(), day.newestEventTime(), windowMs);
-      if (clock.due(dayMs)) {
+      clock.observe(day.agentId(), day.newestEventTime());
+      if (clock.due(dayMs, windowMs)) {
         evaluateOpenSessions(teamId, clock, record.timestamp());
+      }
+    } else if (record.value() instanceof TeamMember member) {
+      if (member.member()) {
+        clock.join(member.agentId());
+      } else {
+        clock.leave(member.agentId());
       }
     } else if (record.value() instanceof Session session) {
       Bytes key = TeamKeys.session(teamId, session.sessionId());
@@ -84,7 +91,7 @@ final class TeamEffectProcessor implements Processor<String, Object, String, Coa
       sessions.put(key, session);
       List<Session> teamSessions = teamSessions(teamId);
       if (!evaluate(session, teamSessions, teamId.equals(CoachedSessionProcessor.NO_TEAM) ? Long.MAX_VALUE
-          : clock.time(), record.timestamp())) {
+          : clock.time(windowMs), record.timestamp())) {
         clock.nextClose(Math.min(clock.nextClose(), rules.closesAfter(session)));
       }
     }
@@ -93,7 +100,7 @@ final class TeamEffectProcessor implements Processor<String, Object, String, Coa
 
   /** Measures every open session of the team, then drops what no session can need any more. */
   private void evaluateOpenSessions(String teamId, TeamClock clock, long timestamp) {
-    long time = clock.time();
+    long time = clock.time(windowMs);
     long nextClose = Long.MAX_VALUE;
     List<Session> teamSessions = teamSessions(teamId);
     for (Session session : teamSessions) {
