@@ -6,21 +6,15 @@ import com.coachstream.avro.CoachingEffect;
 import com.coachstream.avro.EffectStatus;
 import com.coachstream.producer.simulate.CoachingPlan;
 import com.coachstream.producer.simulate.GroundTruth;
+import com.coachstream.producer.simulate.TopicFollower;
 import com.coachstream.schemas.topics.Topics;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Prints the coaching loop as it happens, one short line each: the supervisors' actions (committed on the
@@ -29,50 +23,28 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 public final class CoachingLoopPrinter implements AutoCloseable {
 
-  private final KafkaConsumer<byte[], byte[]> consumer;
   private final Topics topics;
   private final PrintStream out;
   private final Map<String, Double> trueLift = new HashMap<>();
   private final Map<String, EffectStatus> printed = new HashMap<>();
-  private final Thread thread;
-  private final AtomicBoolean running = new AtomicBoolean(true);
+  private final TopicFollower follower;
 
   public CoachingLoopPrinter(Properties clientProps, Topics topics, GroundTruth truth, PrintStream out) {
-    Properties props = new Properties();
-    props.putAll(clientProps);
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, "coachstream-demo-coaching-" + UUID.randomUUID());
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     this.topics = topics;
     this.out = out;
     for (CoachingPlan.Session session : truth.sessions()) {
       trueLift.put(session.sessionId(), session.trueLift());
     }
-    consumer.subscribe(List.of(topics.actions().name(), topics.effects().name()));
-    this.thread = new Thread(this::run, "demo-coaching-loop");
-    thread.setDaemon(true);
-    thread.start();
+    this.follower = new TopicFollower("demo-coaching-loop", clientProps,
+        List.of(topics.actions().name(), topics.effects().name()), this::print);
   }
 
-  private void run() {
-    try {
-      while (running.get()) {
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          String line = record.topic().equals(topics.actions().name())
-              ? action(topics.actions().valueSerde().deserializer().deserialize(record.topic(), record.value()))
-              : effect(topics.effects().valueSerde().deserializer().deserialize(record.topic(), record.value()));
-          if (line != null) {
-            out.println(line);
-          }
-        }
-      }
-    } catch (WakeupException stopping) {
-      // close() woke the poll up
-    } catch (RuntimeException e) {
-      out.println("(coaching loop printer stopped: " + e + ")");
-    } finally {
-      consumer.close(Duration.ofSeconds(5));
+  private void print(ConsumerRecord<byte[], byte[]> record) {
+    String line = record.topic().equals(topics.actions().name())
+        ? action(topics.actions().valueSerde().deserializer().deserialize(record.topic(), record.value()))
+        : effect(topics.effects().valueSerde().deserializer().deserialize(record.topic(), record.value()));
+    if (line != null) {
+      out.println(line);
     }
   }
 
@@ -104,12 +76,6 @@ public final class CoachingLoopPrinter implements AutoCloseable {
 
   @Override
   public void close() {
-    running.set(false);
-    consumer.wakeup();
-    try {
-      thread.join(10_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    follower.close();
   }
 }

@@ -8,9 +8,11 @@ import java.util.TreeMap;
  * A team's event time: the newest event time that every active member of the team has reached (the slowest
  * member's newest event time). Members come from the roster (and from the agents whose events reach the team),
  * so a measurement never closes while a member's data is still on its way from a partition that is processed
- * behind the others: how far each partition got depends on how records interleave, not on event time. A member
- * stops holding the team back when its newest event is more than {@code effect.window} behind the team's
- * newest, or, never seen working, once the team's newest is that far past the moment it joined. Also kept:
+ * behind the others. How far each partition got depends on how records interleave, not on event time (in a
+ * backfill a partition with fewer agents runs weeks ahead of one with more), so a member that has worked holds
+ * the team back until it leaves the roster (another team, inactive, removed); a member never seen working
+ * stops holding it back once the team's newest event time is {@code effect.window} past the moment it joined
+ * (its roster record and its first events come from the same partition, one right after the other). Also kept:
  * when the next open measurement closes, and the last day the open measurements were evaluated in.
  */
 public final class TeamClock {
@@ -65,7 +67,7 @@ public final class TeamClock {
         if (t[1] >= newest - activeMs) {
           return NONE;
         }
-      } else if (t[0] >= newest - activeMs) {
+      } else {
         time = Math.min(time, t[0]);
       }
     }

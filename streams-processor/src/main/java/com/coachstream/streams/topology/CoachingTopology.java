@@ -30,7 +30,8 @@ import org.apache.kafka.streams.state.Stores;
  * qa-evaluations-source -> validate-qa-evaluations /   (agent-state-store, agent-slices-store,
  *                                                        agent-ids-store, roster-store, alerts-store)
  * agents-source         -> roster-update              (roster-store)
- * actions-source-for-effects -> start-effect-measurements  \   (score-events also sends changed agent days)
+ * actions-source-for-effects -> start-effect-measurements  \   (score-events also sends changed agent days,
+ *                                                              roster-update the teams' members)
  *        effect-inputs-by-team-repartition (key team id) -> measure-effects -> effects-sink
  *        (team-days-store, team-sessions-store, team-clock-store, effects-store)
  * </pre>

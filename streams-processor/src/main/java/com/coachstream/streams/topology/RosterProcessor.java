@@ -58,14 +58,20 @@ final class RosterProcessor implements Processor<String, AgentProfile, String, O
 
   private void tellTeams(String agentId, AgentProfile earlier, AgentProfile now, long timestamp) {
     String before = earlier == null ? null : earlier.getTeamId();
-    String after = now == null || Boolean.FALSE.equals(now.getActive()) ? null : now.getTeamId();
+    String after = now == null || !now.getActive() ? null : now.getTeamId();
     if (before != null && !before.equals(after)) {
-      context.forward(new Record<>(before, (Object) new TeamMember(agentId, before, false), timestamp),
-          CoachingTopology.EFFECT_INPUTS_SINK);
+      tell(before, agentId, false, timestamp);
+    }
+    if (now != null && !now.getActive() && now.getTeamId() != null && !now.getTeamId().equals(before)) {
+      tell(now.getTeamId(), agentId, false, timestamp); // known to the team from its events only
     }
     if (after != null) {
-      context.forward(new Record<>(after, (Object) new TeamMember(agentId, after, true), timestamp),
-          CoachingTopology.EFFECT_INPUTS_SINK);
+      tell(after, agentId, true, timestamp);
     }
+  }
+
+  private void tell(String teamId, String agentId, boolean member, long timestamp) {
+    context.forward(new Record<>(teamId, (Object) new TeamMember(agentId, teamId, member), timestamp),
+        CoachingTopology.EFFECT_INPUTS_SINK);
   }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.coachstream.avro.ActionType;
+import com.coachstream.avro.AgentProfile;
 import com.coachstream.avro.CoachingAction;
 import com.coachstream.avro.CoachingEffect;
 import com.coachstream.avro.EffectStatus;
@@ -57,6 +58,11 @@ class CoachingEffectTopologyTest {
       if (d < 3) {
         fixture.interactions.pipeInput("thin", interaction("thin-" + d, "thin", day(d).plus(Duration.ofHours(10)),
             Map.of("empathy", 50.0)));
+      }
+      if (d == 3) {
+        // thin stops working: the roster says so, else the team would wait for it
+        fixture.agents.pipeInput("thin", AgentProfile.newBuilder().setAgentId("thin").setDisplayName("Thin")
+            .setTeamId("team-a").setActive(false).build());
       }
     }
   }
@@ -166,6 +172,21 @@ class CoachingEffectTopologyTest {
       assertThat(last.getStatus()).as(session).isEqualTo(EffectStatus.INSUFFICIENT_DATA);
       assertThat(last.getEffect()).as(session).isNull();
     }
+  }
+
+  @Test
+  void aMemberThatHasWorkedHoldsTheTeamsEffectsBackUntilItLeavesTheRoster() {
+    play(0, 20);
+    coach("s-coached", "coached", SESSION_AT);
+    fixture.interactions.pipeInput("late", interaction("late-1", "late", day(10), Map.of("empathy", 70.0)));
+    play(21, 40);
+    List<CoachingEffect> held = published().get("s-coached");
+    assertThat(held).allMatch(e -> e.getStatus() == EffectStatus.PENDING);
+    fixture.agents.pipeInput("late", AgentProfile.newBuilder().setAgentId("late").setDisplayName("Late")
+        .setTeamId("team-a").setActive(false).build());
+    play(41, 41);
+    List<CoachingEffect> closed = published().get("s-coached");
+    assertThat(closed.get(closed.size() - 1).getStatus()).isEqualTo(EffectStatus.FINAL);
   }
 
   @Test
