@@ -70,6 +70,7 @@ class CoachingEffectIT {
       CoachingEffect effect = effects.get(session.sessionId());
       assertThat(effect.getStatus()).as(session.sessionId()).isEqualTo(EffectStatus.FINAL);
       assertThat(effect.getEffect()).as(session.sessionId()).isCloseTo(session.trueLift(), within(2.0));
+      // the team's 8 agents less the 3 coached in SOFT within the window
       assertThat(effect.getComparisonAgents()).as(session.sessionId()).isEqualTo(5);
       driftSeen += effect.getChange() - session.trueLift();
     }

@@ -163,8 +163,8 @@ public final class CoachingTopology {
     WindowSpec windows = settings.windows();
     EffectRules rules = new EffectRules(settings.effectWindow(), windows.advance(), windows.grace(),
         category -> settings.slipPolicy().rules(category).minSamples());
-    topology.addProcessor(MEASURE_EFFECTS, () -> new TeamEffectProcessor(rules, windows.advanceMs(),
-        settings.effectWindow().toMillis()), EFFECT_INPUTS_SOURCE);
+    topology.addProcessor(MEASURE_EFFECTS, () -> new TeamEffectProcessor(rules, windows.advanceMs()),
+        EFFECT_INPUTS_SOURCE);
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TEAM_DAYS_STORE),
         Serdes.Bytes(), new EffectInputSerde<AgentDay>()).withCachingEnabled(), MEASURE_EFFECTS);
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TEAM_SESSIONS_STORE),

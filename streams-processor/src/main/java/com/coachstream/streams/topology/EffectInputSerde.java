@@ -73,10 +73,9 @@ final class EffectInputSerde<T> implements Serde<T> {
       } else if (value instanceof TeamClock clock) {
         out.writeByte(CLOCK);
         out.writeInt(clock.members().size());
-        for (Map.Entry<String, long[]> agent : clock.members().entrySet()) {
+        for (Map.Entry<String, Long> agent : clock.members().entrySet()) {
           out.writeUTF(agent.getKey());
-          out.writeLong(agent.getValue()[0]);
-          out.writeLong(agent.getValue()[1]);
+          out.writeLong(agent.getValue());
         }
         out.writeLong(clock.nextClose());
         out.writeLong(clock.evaluatedDay());
@@ -123,9 +122,9 @@ final class EffectInputSerde<T> implements Serde<T> {
         }
         case CLOCK -> {
           int n = in.readInt();
-          Map<String, long[]> agents = new TreeMap<>();
+          Map<String, Long> agents = new TreeMap<>();
           for (int i = 0; i < n; i++) {
-            agents.put(in.readUTF(), new long[] {in.readLong(), in.readLong()});
+            agents.put(in.readUTF(), in.readLong());
           }
           return new TeamClock(agents, in.readLong(), in.readLong());
         }

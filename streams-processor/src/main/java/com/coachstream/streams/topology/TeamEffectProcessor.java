@@ -37,17 +37,15 @@ final class TeamEffectProcessor implements Processor<String, Object, String, Coa
 
   private final EffectRules rules;
   private final long dayMs;
-  private final long windowMs;
   private ProcessorContext<String, CoachingEffect> context;
   private KeyValueStore<Bytes, AgentDay> days;
   private KeyValueStore<Bytes, Session> sessions;
   private KeyValueStore<String, TeamClock> clocks;
   private KeyValueStore<String, CoachingEffect> effects;
 
-  TeamEffectProcessor(EffectRules rules, long dayMs, long windowMs) {
+  TeamEffectProcessor(EffectRules rules, long dayMs) {
     this.rules = rules;
     this.dayMs = dayMs;
-    this.windowMs = windowMs;
   }
 
   @Override
@@ -74,7 +72,7 @@ final class TeamEffectProcessor implements Processor<String, Object, String, Coa
         days.put(key, day);
       }
       clock.observe(day.agentId(), day.newestEventTime());
-      if (clock.due(dayMs, windowMs)) {
+      if (clock.due(dayMs)) {
         evaluateOpenSessions(teamId, clock, record.timestamp());
       }
     } else if (record.value() instanceof TeamMember member) {
@@ -91,7 +89,7 @@ final class TeamEffectProcessor implements Processor<String, Object, String, Coa
       sessions.put(key, session);
       List<Session> teamSessions = teamSessions(teamId);
       if (!evaluate(session, teamSessions, teamId.equals(CoachedSessionProcessor.NO_TEAM) ? Long.MAX_VALUE
-          : clock.time(windowMs), record.timestamp())) {
+          : clock.time(), record.timestamp())) {
         clock.nextClose(Math.min(clock.nextClose(), rules.closesAfter(session)));
       }
     }
@@ -100,7 +98,7 @@ final class TeamEffectProcessor implements Processor<String, Object, String, Coa
 
   /** Measures every open session of the team, then drops what no session can need any more. */
   private void evaluateOpenSessions(String teamId, TeamClock clock, long timestamp) {
-    long time = clock.time(windowMs);
+    long time = clock.time();
     long nextClose = Long.MAX_VALUE;
     List<Session> teamSessions = teamSessions(teamId);
     for (Session session : teamSessions) {
