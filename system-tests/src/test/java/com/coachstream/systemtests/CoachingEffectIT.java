@@ -44,19 +44,19 @@ class CoachingEffectIT {
       throws Exception {
     String prefix = broker.uniqueName("effect");
     TopicSet topics = TopicSet.create(broker.clientProperties(), prefix, 4);
-    SimulationConfig config = CoachingEffects.scenario(5);
-    SimulationResult input = Simulation.run(config,
-        new OrderedInput(broker.clientProperties(), topics.topics(), Instant.now().minusSeconds(3600)), (n, t, f) -> { });
-    GroundTruth truth = input.groundTruth();
-    System.out.printf(Locale.ROOT, "Coaching effect: %,d events, %d agents in %d teams, %d sessions%n",
-        input.events(), config.agents(), config.teams(), truth.sessions().size());
-
+    SimulationConfig config = CoachingEffects.scenario(5, Duration.ofSeconds(40));
     Map<String, String> settings = StreamsRuns.settings(broker.bootstrapServers(), topics, prefix + "-app",
         stateDir);
     settings.put("http.port", "0");
     long began = System.nanoTime();
     Map<String, CoachingEffect> effects;
+    GroundTruth truth;
     try (StreamsService service = StreamsService.start(Settings.of(settings))) {
+      SimulationResult input = Simulation.run(config,
+          new OrderedInput(broker.clientProperties(), topics.topics(), Instant.now().minusSeconds(3600)), (n, t, f) -> { });
+      truth = input.groundTruth();
+      System.out.printf(Locale.ROOT, "Coaching effect: %,d events, %d agents in %d teams, %d sessions, played in %.0f s%n",
+          input.events(), config.agents(), config.teams(), truth.sessions().size(), input.wallTime().toMillis() / 1000.0);
       effects = CoachingEffects.awaitClosed(broker.clientProperties(), topics.topics(), truth.sessions().size(),
           Duration.ofMinutes(6));
     }

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Supervisors who hold coaching sessions, with a known truth: in each team the {@code coachedShare} of the
  * agents with the lowest SOFT level (whom a supervisor would pick, and who leave room for a lift below 100)
- * are coached in SOFT skills, one a day from the day after the first {@code effectWindow} of
+ * among those with no planned slip (whose change would mix the slip in) are coached in SOFT skills, one a day from the day after the first {@code effectWindow} of
  * the history, at 06:00 UTC (before any shift starts, so the session's whole day comes after it). Every
  * other coached agent improves by {@code lift} points from the session on, the others by nothing. The whole
  * contact center drifts with the season by {@code seasonDrift} points per {@code effectWindow}, so a
@@ -46,12 +46,13 @@ public record CoachingPlan(double coachedShare, double lift, double seasonDrift,
     Instant first = config.start().truncatedTo(ChronoUnit.DAYS).plus(effectWindow).plus(Duration.ofDays(1))
         .plus(Duration.ofHours(6));
     for (Team team : teams) {
-      List<SimulatedAgent> members = agents.stream().filter(a -> a.team().equals(team))
+      List<SimulatedAgent> members = agents.stream().filter(a -> a.team().equals(team)).toList();
+      List<SimulatedAgent> candidates = members.stream().filter(SimulatedAgent::steady)
           .sorted(java.util.Comparator.comparingDouble(SimulatedAgent::softLevel).thenComparing(SimulatedAgent::index))
           .toList();
       int coached = (int) Math.round(members.size() * coachedShare);
-      for (int i = 0; i < coached; i++) {
-        SimulatedAgent agent = members.get(i);
+      for (int i = 0; i < Math.min(coached, candidates.size()); i++) {
+        SimulatedAgent agent = candidates.get(i);
         sessions.add(new Session(String.format("coach-%d-%04d", config.seed(), agent.index() + 1), agent,
             SkillCategory.SOFT, first.plus(Duration.ofDays(i % 3)), i % 2 == 0 ? lift : 0));
       }

@@ -25,12 +25,12 @@ class CoachingPlanTest {
   private final ContactCenter center = ContactCenter.generate(CONFIG);
 
   @Test
-  void eachTeamCoachesItsLowestAgentsEveryOtherOneWithTheLift() {
+  void eachTeamCoachesItsLowestSteadyAgentsEveryOtherOneWithTheLift() {
     List<CoachingPlan.Session> sessions = center.sessions();
     assertThat(sessions).hasSize(8); // 40 % of 10 per team
     for (Team team : center.teams()) {
       List<SimulatedAgent> lowest = center.agents().stream().filter(a -> a.team().equals(team))
-          .sorted(Comparator.comparingDouble(SimulatedAgent::softLevel)).limit(4).toList();
+          .filter(SimulatedAgent::steady).sorted(Comparator.comparingDouble(SimulatedAgent::softLevel)).limit(4).toList();
       List<CoachingPlan.Session> ofTeam = sessions.stream().filter(s -> s.agent().team().equals(team)).toList();
       assertThat(ofTeam).extracting(CoachingPlan.Session::agent).containsExactlyElementsOf(lowest);
       assertThat(ofTeam).extracting(CoachingPlan.Session::trueLift).containsExactly(8.0, 0.0, 8.0, 0.0);

@@ -6,6 +6,7 @@ import com.coachstream.avro.CoachingEffect;
 import com.coachstream.avro.EffectStatus;
 import com.coachstream.producer.simulate.CoachingPlan;
 import com.coachstream.producer.simulate.GroundTruth;
+import com.coachstream.producer.simulate.Pacing;
 import com.coachstream.producer.simulate.SimulationConfig;
 import com.coachstream.schemas.topics.Topics;
 import java.time.Duration;
@@ -27,10 +28,16 @@ public final class CoachingEffects {
 
   private CoachingEffects() { }
 
-  /** 24 agents in 3 teams over 38 days: 3 sessions per team, measured and closed well before the end. */
-  public static SimulationConfig scenario(long seed) {
+  /**
+   * 24 agents in 3 teams over 38 days: 3 sessions per team, measured and closed well before the end; the
+   * history is played over {@code playback}, as live traffic, into a pipeline already running. (Played as a
+   * backfill, a partition can be processed only once others are weeks ahead, and its agents may then be
+   * missing from comparison groups: see docs/concepts.md.)
+   */
+  public static SimulationConfig scenario(long seed, Duration playback) {
     return SimulationConfig.builder().seed(seed).agents(24).teams(3).days(38).slipFraction(0)
-        .end(Instant.now().truncatedTo(ChronoUnit.DAYS)).coaching(CoachingPlan.standard()).build();
+        .end(Instant.now().truncatedTo(ChronoUnit.DAYS)).coaching(CoachingPlan.standard())
+        .pacing(Pacing.compressedTo(playback)).build();
   }
 
   /** Reads the effects topic until every session's effect is closed (FINAL or INSUFFICIENT_DATA). */
