@@ -190,6 +190,21 @@ class CoachingEffectTopologyTest {
   }
 
   @Test
+  void aSessionWithoutACategoryIsMeasuredInItsFirstKnownSkillsCategoryAndOtherActionsAreIgnored() {
+    play(0, 20);
+    actions.pipeInput("coached", CoachingAction.newBuilder().setActionId("s-skills").setAgentId("coached")
+        .setType(ActionType.COACHED).setActorId("sup-1").setAt(SESSION_AT).setSessionAt(SESSION_AT)
+        .setSkills(List.of("juggling", "product_knowledge")).build(), SESSION_AT);
+    actions.pipeInput("a", CoachingAction.newBuilder().setActionId("ack-1").setAgentId("a")
+        .setType(ActionType.ACKNOWLEDGED).setCategory(SkillCategory.SOFT).setActorId("sup-1").setAt(SESSION_AT)
+        .setSkills(List.of()).build(), SESSION_AT);
+    Map<String, List<CoachingEffect>> byKey = published();
+    assertThat(byKey).containsOnlyKeys("s-skills");
+    assertThat(byKey.get("s-skills").get(0).getCategory()).isEqualTo(SkillCategory.HARD);
+    assertThat(byKey.get("s-skills").get(0).getCoachId()).as("the actor when no coach is named").isEqualTo("sup-1");
+  }
+
+  @Test
   void aSessionOfAnAgentWithoutATeamIsInsufficientDataAtOnce() {
     coach("s-nobody", "nobody", SESSION_AT);
     assertThat(published().get("s-nobody")).singleElement().satisfies(e -> {
