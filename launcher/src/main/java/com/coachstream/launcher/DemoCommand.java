@@ -6,14 +6,17 @@ import com.coachstream.common.config.Settings;
 import com.coachstream.common.config.keys.Service;
 import com.coachstream.common.kafka.TopicCreator;
 import com.coachstream.kafka.local.LocalKafkaBroker;
+import com.coachstream.launcher.demo.CoachingLoopPrinter;
 import com.coachstream.launcher.demo.DemoWireFormat;
 import com.coachstream.launcher.demo.Pipeline;
 import com.coachstream.launcher.demo.SummaryPrinter;
 import com.coachstream.launcher.demo.TopicMonitor;
 import com.coachstream.producer.CoachStreamProducer;
+import com.coachstream.producer.simulate.CoachingPlan;
 import com.coachstream.producer.simulate.ContactCenter;
 import com.coachstream.producer.simulate.GroundTruth;
 import com.coachstream.producer.simulate.Pacing;
+import com.coachstream.producer.simulate.SimulatedSupervisors;
 import com.coachstream.producer.simulate.Simulation;
 import com.coachstream.producer.simulate.SimulationConfig;
 import com.coachstream.producer.simulate.SimulationResult;
@@ -45,8 +48,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"Run the whole pipeline in one process on an embedded Kafka broker.",
-        "A simulated contact center (agents who slip at known times), the streams processor, the notifier",
-        "(alerts print as they happen) and the HTTP API. Ctrl-C stops everything and removes its data.",
+        "A simulated contact center (agents who slip at known times, supervisors who answer alerts and coach",
+        "with a known effect), the streams processor, the notifier (alerts, actions and coaching effects print",
+        "as they happen) and the HTTP API. Ctrl-C stops everything and removes its data.",
         "The broker is embedded unless --bootstrap-servers (or KAFKA_BOOTSTRAP_SERVERS) names a cluster."})
 final class DemoCommand implements Callable<Integer> {
 
@@ -123,13 +127,19 @@ final class DemoCommand implements Callable<Integer> {
       resources.push(producer);
 
       SimulationConfig config = SimulationConfig.builder().seed(seed).agents(agents).teams(teams).days(days)
-          .slipFraction(slipFraction).end(Instant.now()).pacing(Pacing.compressedTo(playbackTime)).build();
+          .slipFraction(slipFraction).end(Instant.now()).pacing(Pacing.compressedTo(playbackTime))
+          .coaching(CoachingPlan.standard()).build();
       GroundTruth truth = GroundTruth.of(ContactCenter.generate(config));
       Path truthFile = Files.createTempFile("coachstream-demo-ground-truth-", ".jsonl");
       truth.write(truthFile);
       out.printf("  Simulator %d agents in %d teams, %d of them slip; %d days of history played over %s%n",
           agents, teams, truth.slipping().size(), days, playback);
-      out.printf("           ground truth (who slips when): %s%n%n", truthFile);
+      out.printf("           supervisors answer alerts and hold %d coaching sessions (true lift +%.0f or 0; the season"
+          + " drifts +%.0f per %d days)%n", truth.sessions().size(), CoachingPlan.standard().lift(),
+          CoachingPlan.standard().seasonDrift(), CoachingPlan.standard().effectWindow().toDays());
+      out.printf("           ground truth (who slips when, true lift per session): %s%n%n", truthFile);
+      resources.push(new SimulatedSupervisors(KafkaSettings.clientProperties(base), producer, truth));
+      resources.push(new CoachingLoopPrinter(KafkaSettings.clientProperties(base), topics, truth, out));
 
       AtomicReference<SimulationResult> result = new AtomicReference<>();
       AtomicReference<Instant> simulatedUpTo = new AtomicReference<>(config.start());

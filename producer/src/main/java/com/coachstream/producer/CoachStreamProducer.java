@@ -111,6 +111,14 @@ public final class CoachStreamProducer implements AutoCloseable {
     };
   }
 
+  /**
+   * Sends a supervisor's action (key: its agent) as it is; the streams processor validates it. Used by the
+   * simulated supervisors.
+   */
+  public CompletableFuture<RecordMetadata> sendAction(CoachingAction action) {
+    return sendTo(topics.actions(), action.getAgentId(), action);
+  }
+
   /** Sends a tombstone for the agent: the compacted roster topic forgets it. */
   public CompletableFuture<RecordMetadata> removeAgent(String agentId) {
     if (agentId == null || !EventValidator.AGENT_ID.matcher(agentId).matches()) {

@@ -66,6 +66,9 @@ public final class StreamsService implements AutoCloseable {
       ops.route("GET", "/api/teams/{teamId}/agents", api::teams);
       ops.route("GET", "/api/alerts", api::alerts);
       ops.route("GET", "/api/rules/precision", api::rulePrecision);
+      ops.route("GET", "/api/agents/{agentId}/effects", api::agentEffects);
+      ops.route("GET", "/api/teams/{teamId}/effects", api::teamEffects);
+      ops.route("GET", "/api/coaches/{coachId}/effects", api::coachEffects);
       ops.describedBy(ApiDescription.load(API_DOCUMENT));
       streams.start();
       log.info("Streams processor {} started; HTTP on port {}", config.applicationId(), ops.port());

@@ -123,8 +123,9 @@ public final class EventValidator {
     c.notInFuture("at", action.getAt());
     if (action.getAlertId() != null && action.getAlertId().isBlank()) {
       c.add(ReasonCode.MISSING_FIELD, "alertId", "alertId must not be blank when present");
-    } else if (action.getAlertId() == null && action.getCategory() == null) {
-      c.add(ReasonCode.MISSING_FIELD, "category", "an action needs an alertId or a category to apply to");
+    } else if (action.getAlertId() == null && action.getCategory() == null && !coachedWithSkills(action)) {
+      c.add(ReasonCode.MISSING_FIELD, "category",
+          "an action needs an alertId or a category to apply to (a COACHED one may name its skills instead)");
     }
     if (action.getType() != null) {
       switch (action.getType()) {
@@ -149,6 +150,12 @@ public final class EventValidator {
       }
     }
     return c.violations;
+  }
+
+  /** A coaching session logged without an alert is measured in the category of the first skill it names. */
+  private static boolean coachedWithSkills(CoachingAction action) {
+    return action.getType() == com.coachstream.avro.ActionType.COACHED && action.getSkills() != null
+        && !action.getSkills().isEmpty();
   }
 
   /** Throws a {@link ValidationException} listing every violation, if there is any. */

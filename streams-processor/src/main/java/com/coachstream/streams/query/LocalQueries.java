@@ -3,6 +3,7 @@ package com.coachstream.streams.query;
 import com.coachstream.avro.AgentProfile;
 import com.coachstream.avro.AgentSkillWindow;
 import com.coachstream.avro.CoachingAlert;
+import com.coachstream.avro.CoachingEffect;
 import com.coachstream.schemas.json.AvroJson;
 import com.coachstream.streams.actions.AlertStatus;
 import com.coachstream.streams.actions.RulePrecision;
@@ -140,6 +141,19 @@ final class LocalQueries {
       all.forEachRemaining(kv -> sums.merge(kv.key, kv.value, RulePrecision::plus));
     }
     return sums;
+  }
+
+  /** The latest effect of every session held here that passes {@code filter}. */
+  List<JsonNode> effects(java.util.function.Predicate<CoachingEffect> filter) {
+    List<JsonNode> result = new ArrayList<>();
+    try (KeyValueIterator<String, CoachingEffect> all = this.<CoachingEffect>store(CoachingTopology.EFFECTS_STORE).all()) {
+      all.forEachRemaining(kv -> {
+        if (filter.test(kv.value)) {
+          result.add(AvroJson.toJson(kv.value));
+        }
+      });
+    }
+    return result;
   }
 
   private String teamOf(String agentId, AgentState state) {

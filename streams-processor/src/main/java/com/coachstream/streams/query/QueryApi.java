@@ -41,6 +41,8 @@ import org.apache.kafka.streams.state.HostInfo;
  *   <li>{@code GET /api/alerts?since=&status=}: alerts created since (default: the last 24 h), each with its
  *       status (open, acknowledged, dismissed, coached); {@code status=open|closed|...} filters</li>
  *   <li>{@code GET /api/rules/precision}: per rule, SLIP alerts raised, dismissed as false alarms, precision</li>
+ *   <li>{@code GET /api/agents/{agentId}/effects}, {@code /api/teams/{teamId}/effects},
+ *       {@code /api/coaches/{coachId}/effects}: coaching effects, the last two with their roll-up</li>
  * </ul>
  */
 public final class QueryApi {
@@ -133,6 +135,40 @@ public final class QueryApi {
       rows.add(row);
     });
     return rows;
+  }
+
+  /** Coaching effects of one agent's sessions, oldest session first. */
+  public void agentEffects(HttpExchange exchange) throws IOException {
+    String agentId = OpsServer.pathParameter(exchange, "agentId");
+    effects(exchange, "agentId", agentId, e -> agentId.equals(e.getAgentId()), false);
+  }
+
+  /** Coaching effects of one team's sessions, with their roll-up. */
+  public void teamEffects(HttpExchange exchange) throws IOException {
+    String teamId = OpsServer.pathParameter(exchange, "teamId");
+    effects(exchange, "teamId", teamId, e -> teamId.equals(e.getTeamId()), true);
+  }
+
+  /** Coaching effects of one coach's sessions, with their roll-up (mean effect, share improved). */
+  public void coachEffects(HttpExchange exchange) throws IOException {
+    String coachId = OpsServer.pathParameter(exchange, "coachId");
+    effects(exchange, "coachId", coachId, e -> coachId.equals(e.getCoachId()), true);
+  }
+
+  private void effects(HttpExchange exchange, String idField, String id,
+      java.util.function.Predicate<com.coachstream.avro.CoachingEffect> filter, boolean rollUp) throws IOException {
+    guarded(exchange, () -> {
+      List<JsonNode> effects = fanOut(exchange, "effects", () -> local.effects(filter));
+      effects.sort(Comparator.comparing((JsonNode n) -> n.path("sessionAt").asText())
+          .thenComparing(n -> n.path("sessionId").asText()));
+      Map<String, Object> body = new java.util.LinkedHashMap<>();
+      body.put(idField, id);
+      if (rollUp && !"true".equals(HttpJson.query(exchange).get("local"))) {
+        body.put("summary", EffectSummaries.of(effects));
+      }
+      body.put("effects", effects);
+      HttpJson.respond(exchange, 200, body);
+    });
   }
 
   /** This instance's part, plus every other instance's local part unless this request is itself such a part. */

@@ -3,6 +3,7 @@ package com.coachstream.streams.topology;
 import com.coachstream.avro.AgentProfile;
 import com.coachstream.avro.CoachingAction;
 import com.coachstream.avro.CoachingAlert;
+import com.coachstream.avro.CoachingEffect;
 import com.coachstream.avro.InteractionEvent;
 import com.coachstream.avro.QaEvaluation;
 import com.coachstream.schemas.serde.AvroSerde;
@@ -14,8 +15,13 @@ import com.coachstream.streams.actions.AlertStatus;
 import com.coachstream.streams.actions.RulePrecision;
 import com.coachstream.streams.alerts.AlertFactory;
 import com.coachstream.streams.scoring.AgentScorer;
+import com.coachstream.streams.effect.AgentDay;
+import com.coachstream.streams.effect.EffectRules;
+import com.coachstream.streams.effect.Session;
+import com.coachstream.streams.effect.TeamClock;
 import com.coachstream.streams.scoring.ObservationExtractor;
 import com.coachstream.streams.scoring.ScorableEvent;
+import com.coachstream.streams.window.WindowSpec;
 import java.time.Clock;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
@@ -33,6 +39,10 @@ import org.apache.kafka.streams.state.Stores;
  * actions-source        -> validate-actions -> apply-actions (agent-actions-store, action-ids-store,
  *                                score-events (alerts) /         alert-status-store, pending-actions-store,
  *                                                                rule-precision-store)
+ * apply-actions (accepted actions) -> start-effect-measurements \  (score-events also sends changed agent
+ *                                                                  days, roster-update the teams' members)
+ *        effect-inputs-by-team-repartition (key team id) -> measure-effects -> effects-sink
+ *        (team-days-store, team-sessions-store, team-clock-store, effects-store)
  * </pre>
  * The scorer reads the snoozes of agent-actions-store; the actions topic is keyed by agent and co-partitioned
  * with the inputs, so an agent's actions are applied in the task that holds the agent's state.
@@ -84,6 +94,27 @@ public final class CoachingTopology {
   public static final String PENDING_ACTIONS_STORE = "pending-actions-store";
   /** Per rule key (such as {@code threshold:BELOW_FLOOR}): SLIP alerts raised and dismissed as FALSE_ALARM. */
   public static final String RULE_PRECISION_STORE = "rule-precision-store";
+  // coaching effect (docs/concepts.md, "Coaching effect")
+  /** Starts an effect measurement per accepted COACHED action: sends the session to its team's partition. */
+  public static final String START_EFFECTS = "start-effect-measurements";
+  /**
+   * Repartition topic ({@code <application-id>-effect-inputs-by-team-repartition}, key team id): the sessions and
+   * every changed agent day, so one task sees the whole team.
+   */
+  public static final String EFFECT_INPUTS_TOPIC = "effect-inputs-by-team-repartition";
+  public static final String EFFECT_INPUTS_SINK = "effect-inputs-by-team-sink";
+  public static final String EFFECT_INPUTS_SOURCE = "effect-inputs-by-team-source";
+  /** Per team: keeps days, sessions and the team's clock, publishes each session's effect. */
+  public static final String MEASURE_EFFECTS = "measure-effects";
+  public static final String EFFECTS_SINK = "effects-sink";
+  /** Per team, day and agent: the agent's full category sums of that day. */
+  public static final String TEAM_DAYS_STORE = "team-days-store";
+  /** Per team and session id: the sessions measured or still able to exclude an agent from a comparison group. */
+  public static final String TEAM_SESSIONS_STORE = "team-sessions-store";
+  /** Per team: its event time (each active agent's newest), next closing time, last evaluated day. */
+  public static final String TEAM_CLOCK_STORE = "team-clock-store";
+  /** Per session id: the latest published effect (queries; a closed one is never published again). */
+  public static final String EFFECTS_STORE = "effects-store";
 
   private CoachingTopology() { }
 
@@ -92,7 +123,7 @@ public final class CoachingTopology {
     EventValidator validator = new EventValidator(settings.taxonomy(), Clock.systemUTC());
     ObservationExtractor extractor = new ObservationExtractor(settings.taxonomy());
     AgentScorer scorer = new AgentScorer(settings.windows(), settings.slipPolicy(), new AlertFactory(settings.tips()));
-    Topology topology = new Topology();
+    RepartitioningTopology topology = new RepartitioningTopology();
 
     // inputs, decoded with the catalogue's serdes; undecodable bytes go to the dead-letter handler
     source(topology, INTERACTIONS_SOURCE, topics.interactions());
@@ -144,6 +175,7 @@ public final class CoachingTopology {
         Serdes.String(), new AvroSerde<>(CoachingAction.class)), APPLY_ACTIONS);
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RULE_PRECISION_STORE),
         Serdes.String(), new JsonRecordSerde<>(RulePrecision.class)), APPLY_ACTIONS);
+    effects(topology, settings);
 
     // outputs
     topology.addSink(SKILL_SCORES_SINK, topics.skillScores().name(), topics.skillScores().keySerde().serializer(),
@@ -151,6 +183,40 @@ public final class CoachingTopology {
     topology.addSink(ALERTS_SINK, topics.alerts().name(), topics.alerts().keySerde().serializer(),
         topics.alerts().valueSerde().serializer(), SCORE_PROCESSOR);
     return topology;
+  }
+
+  /**
+   * Coaching effect: COACHED sessions (agent's partition) and changed agent days (from scoring) go to the
+   * team's partition, where the team's effects are measured and published.
+   */
+  private static void effects(RepartitioningTopology topology, StreamsSettings settings) {
+    Topics topics = settings.topics();
+    // accepted (validated, not duplicate) actions come from apply-actions; only COACHED ones start a measurement
+    topology.addProcessor(START_EFFECTS, () -> new CoachedSessionProcessor(settings.taxonomy()), APPLY_ACTIONS);
+    topology.connectProcessorAndStateStores(START_EFFECTS, ROSTER_STORE, AGENT_STATE_STORE, ALERTS_STORE);
+
+    // repartition by team: one task holds a whole team
+    topology.addRepartitionTopic(EFFECT_INPUTS_TOPIC);
+    topology.addSink(EFFECT_INPUTS_SINK, EFFECT_INPUTS_TOPIC, Serdes.String().serializer(),
+        new EffectInputSerde<>().serializer(), SCORE_PROCESSOR, START_EFFECTS, ROSTER_PROCESSOR);
+    topology.addSource(EFFECT_INPUTS_SOURCE, Serdes.String().deserializer(), new EffectInputSerde<>().deserializer(),
+        EFFECT_INPUTS_TOPIC);
+
+    WindowSpec windows = settings.windows();
+    EffectRules rules = new EffectRules(settings.effectWindow(), windows.advance(), windows.grace(),
+        category -> settings.slipPolicy().rules(category).minSamples());
+    topology.addProcessor(MEASURE_EFFECTS, () -> new TeamEffectProcessor(rules, windows.advanceMs()),
+        EFFECT_INPUTS_SOURCE);
+    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TEAM_DAYS_STORE),
+        Serdes.Bytes(), new EffectInputSerde<AgentDay>()).withCachingEnabled(), MEASURE_EFFECTS);
+    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TEAM_SESSIONS_STORE),
+        Serdes.Bytes(), new EffectInputSerde<Session>()), MEASURE_EFFECTS);
+    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TEAM_CLOCK_STORE),
+        Serdes.String(), new EffectInputSerde<TeamClock>()).withCachingEnabled(), MEASURE_EFFECTS);
+    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EFFECTS_STORE),
+        Serdes.String(), new AvroSerde<>(CoachingEffect.class)), MEASURE_EFFECTS);
+    topology.addSink(EFFECTS_SINK, topics.effects().name(), topics.effects().keySerde().serializer(),
+        topics.effects().valueSerde().serializer(), MEASURE_EFFECTS);
   }
 
   private static <K, V> void source(Topology topology, String name, Topic<K, V> topic) {

@@ -8,8 +8,11 @@ import com.coachstream.schemas.deadletter.DeadLetter;
 import com.coachstream.schemas.validation.ReasonCode;
 import com.coachstream.streams.actions.AgentActions;
 import com.coachstream.streams.scoring.AgentScorer;
+import com.coachstream.streams.effect.AgentDay;
 import com.coachstream.streams.slip.Snoozes;
 import com.coachstream.streams.scoring.AgentState;
+import com.coachstream.streams.scoring.DaySums;
+import com.coachstream.streams.scoring.Fnv64;
 import com.coachstream.streams.scoring.ScorableEvent;
 import com.coachstream.streams.scoring.ScoringResult;
 import com.coachstream.streams.scoring.Slice;
@@ -114,6 +117,7 @@ final class ScoringProcessor implements Processor<String, ScorableEvent, Object,
       state = new AgentState();
     }
     String teamId = teamOf(agentId, event, state);
+    Long correctedDay = event instanceof ScorableEvent.Evaluation ? history(agentId).evaluationSlice(Fnv64.hash(event.sourceId())) : null;
     AgentActions agentActions = actions.get(agentId);
     ScoringResult result = scorer.score(state, history(agentId), event, teamId,
         agentActions == null ? Snoozes.NONE : agentActions.toSnoozes());
@@ -132,6 +136,7 @@ final class ScoringProcessor implements Processor<String, ScorableEvent, Object,
     }
     agents.put(agentId, state);
     agentsWithUnpublishedWindows.add(agentId);
+    forwardChangedDays(agentId, teamId, state, event, correctedDay, record.timestamp());
     if (result.window() != null) {
       publish(agentId, teamId, result.windowStart(), result.window(), record.timestamp());
     }
@@ -139,6 +144,23 @@ final class ScoringProcessor implements Processor<String, ScorableEvent, Object,
       alerts.put(alert.getAlertId(), alert);
       context.forward(new Record<>(agentId, alert, record.timestamp()), CoachingTopology.ALERTS_SINK);
       context.forward(new Record<>(agentId, alert, record.timestamp()), CoachingTopology.APPLY_ACTIONS);
+    }
+  }
+
+  /**
+   * Sends the full sums of the days (slices) the event changed, its own and a corrected evaluation's earlier
+   * one, to the agent's team for the coaching effect measurement (nothing without a known team).
+   */
+  private void forwardChangedDays(String agentId, String teamId, AgentState state, ScorableEvent event,
+      Long correctedDay, long timestamp) {
+    if (teamId == null) {
+      return;
+    }
+    long day = scorer.windows().sliceStart(event.eventTime());
+    for (long changed : correctedDay == null || correctedDay == day ? new long[] {day} : new long[] {day, correctedDay}) {
+      AgentDay value = new AgentDay(agentId, teamId, changed, state.newestEventTime(),
+          DaySums.of(history(agentId).slice(changed)));
+      context.forward(new Record<>(teamId, value, timestamp), CoachingTopology.EFFECT_INPUTS_SINK);
     }
   }
 

@@ -77,6 +77,9 @@ public record StreamsSettings(
       if (publish.toMillis() < 1) {
         throw new ConfigException("scores.publish.interval must be at least 1ms, was " + publish);
       }
+      // whole days of window.advance, checked here so a wrong value stops the start
+      new com.coachstream.streams.effect.EffectRules(duration(settings, "effect.window"), windows.advance(),
+          windows.grace(), category -> 0);
       return new StreamsSettings(settings, settings.string("application-id", DEFAULTS.get("application-id")),
           KafkaSettings.topics(settings), windows, slipPolicy(settings), taxonomy(settings),
           TipLibrary.withOverrides(settings.withPrefix("tips")), publish, duration(settings, "alerts.retention"),
@@ -84,6 +87,11 @@ public record StreamsSettings(
     } catch (IllegalArgumentException e) {
       throw new ConfigException("Invalid streams settings: " + e.getMessage());
     }
+  }
+
+  /** {@code effect.window}: the length of the before and after periods of a coaching effect. */
+  public Duration effectWindow() {
+    return duration(source, "effect.window");
   }
 
   private static Duration duration(Settings settings, String key) {

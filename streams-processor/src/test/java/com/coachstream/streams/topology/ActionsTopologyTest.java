@@ -51,7 +51,9 @@ class ActionsTopologyTest {
   void actionsAreAppliedInTheScoringSubTopologyByNamedNodesAndStores() {
     org.apache.kafka.streams.TopologyDescription description = CoachingTopology.topology(
         StreamsSettings.from(com.coachstream.common.config.Settings.of(Map.of()))).describe();
-    assertThat(description.subtopologies()).hasSize(1);
+    // actions are applied next to the agent's state: in the scoring sub-topology (the other one measures effects)
+    assertThat(description.subtopologies()).filteredOn(sub -> sub.toString().contains(CoachingTopology.SCORE_PROCESSOR))
+        .singleElement().satisfies(sub -> assertThat(sub.toString()).contains(CoachingTopology.APPLY_ACTIONS));
     assertThat(description.toString()).contains(CoachingTopology.ACTIONS_SOURCE, CoachingTopology.VALIDATE_ACTIONS,
         CoachingTopology.APPLY_ACTIONS, CoachingTopology.AGENT_ACTIONS_STORE, CoachingTopology.ACTION_IDS_STORE,
         CoachingTopology.ALERT_STATUS_STORE, CoachingTopology.PENDING_ACTIONS_STORE, CoachingTopology.RULE_PRECISION_STORE);
