@@ -40,13 +40,20 @@ final class TopologyFixture implements AutoCloseable {
 
   /** A new driver over its own state directory, removed again by {@link #close()}. */
   TopologyFixture() {
+    this(Map.of());
+  }
+
+  /** The same with {@code extra} settings (e.g. {@code alert.mode}). */
+  TopologyFixture(Map<String, String> extra) {
     try {
       stateDir = Files.createTempDirectory("coachstream-topology-");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    StreamsSettings settings = StreamsSettings.from(Settings.of(Map.of(
-        "scores.publish.interval", "1s", "state.dir", stateDir.toString())));
+    Map<String, String> all = new java.util.HashMap<>(extra);
+    all.put("scores.publish.interval", "1s");
+    all.put("state.dir", stateDir.toString());
+    StreamsSettings settings = StreamsSettings.from(Settings.of(all));
     topics = settings.topics();
     driver = new TopologyTestDriver(CoachingTopology.topology(settings), settings.streamsProperties(null), T0);
     interactions = input(topics.interactions());
