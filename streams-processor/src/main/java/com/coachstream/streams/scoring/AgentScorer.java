@@ -172,9 +172,11 @@ public final class AgentScorer {
       CategoryMeasure measure = measure(category, window, baseline);
       SlipRules rules = policy.rules(category);
       SlipPolicy.Judgement judgement = policy.judge(category, state.category(category), measure,
-          new StatisticalMeasure(state.current.moments(category), state.current.baselineMoments(category)), now);
+          new StatisticalMeasure(state.current.moments(category), state.current.baselineMoments(category)), now,
+          new SlipPolicy.Window(windowStart, windows.advanceMs(), state.sustainTrack(category)));
       SlipDecision decision = judgement.decision();
       state.category(category, decision.next());
+      state.sustainTrack(category, judgement.track());
       if (decision.alerts()) {
         if (!window.hasEvidence()) {
           window = WindowView.of(history.slices(windowStart, windowEnd)); // the same sums, with evidence

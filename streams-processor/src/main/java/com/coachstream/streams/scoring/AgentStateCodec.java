@@ -2,6 +2,7 @@ package com.coachstream.streams.scoring;
 
 import com.coachstream.avro.SkillCategory;
 import com.coachstream.streams.slip.CategoryState;
+import com.coachstream.streams.slip.SustainedRule;
 import com.coachstream.streams.window.EventTimeProgress;
 import com.coachstream.streams.window.EventTimeProgress.Source;
 import java.util.Map;
@@ -11,7 +12,8 @@ import java.util.Map;
  * sums). A new layout gets a new version byte, so state of another layout is refused with a message saying
  * so, never misread.
  *
- * <p>Version 5 adds statistical mode's per-event moments to the current window and its baseline. Version 4
+ * <p>Version 5 adds statistical mode's per-event moments to the current window and its baseline, and each
+ * category's {@code slip.sustain} track after them. Version 4
  * is read without them and they are rebuilt from the stored slices on the agent's next event (an exact
  * rebuild: the same sums as kept running), then written back as version 5.
  * Version 4 keeps the newest event time of each source (interactions, QA evaluations). Version 3 kept
@@ -51,6 +53,14 @@ public final class AgentStateCodec {
       out.writeZigZag(e.getValue().lastSlipAt());
     }
     state.current.write(out, version >= VERSION_5);
+    if (version >= VERSION_5) {
+      out.writeVarInt(state.sustainTracks().size());
+      state.sustainTracks().forEach((category, track) -> {
+        out.writeByte(category.ordinal());
+        out.writeZigZag(track.windowStart());
+        out.writeLong(track.held());
+      });
+    }
     return out.toByteArray();
   }
 
@@ -77,6 +87,12 @@ public final class AgentStateCodec {
       state.category(category, new CategoryState(in.readBoolean(), in.readZigZag()));
     }
     state.current = CurrentWindow.read(in, version >= VERSION_5);
+    if (version >= VERSION_5) {
+      int tracks = in.readVarInt();
+      for (int i = 0; i < tracks; i++) {
+        state.sustainTrack(CATEGORIES[in.readByte()], new SustainedRule.Track(in.readZigZag(), in.readLong()));
+      }
+    }
     return state;
   }
 }

@@ -21,20 +21,20 @@ public final class StatisticalSlipDetector {
     ScoreModel model = statistical.model();
     ScoreEstimate window = model.window(m.window(), m.baseline());
     if (window == null) {
-      return new StatisticalDecision(SlipDecision.quiet(state), Double.NaN, Double.NaN, Double.NaN);
+      return new StatisticalDecision(SlipDecision.quiet(state), Double.NaN, Double.NaN, Double.NaN, false);
     }
     ScoreEstimate baseline = m.baseline() == null ? null : model.direct(m.baseline());
     double[] interval = window.interval(statistical.confidence());
     double belowFloor = window.probabilityBelow(rules.floor());
     double dropped = baseline == null ? 0 : ScoreModel.probabilityDroppedBy(window, baseline, rules.maxDrop());
+    AlertReason reason = reason(belowFloor >= statistical.confidence(), dropped >= statistical.confidence());
     if (!state.slipping()) {
       double probability = Math.max(belowFloor, dropped);
-      AlertReason reason = reason(belowFloor >= statistical.confidence(), dropped >= statistical.confidence());
       if (reason == null || inCooldown(state, eventTime, rules)) {
-        return new StatisticalDecision(SlipDecision.quiet(state), probability, interval[0], interval[1]);
+        return new StatisticalDecision(SlipDecision.quiet(state), probability, interval[0], interval[1], reason != null);
       }
       return new StatisticalDecision(new SlipDecision(new CategoryState(true, eventTime), AlertType.SLIP, reason),
-          probability, interval[0], interval[1]);
+          probability, interval[0], interval[1], true);
     }
     double aboveFloor = 1 - window.probabilityBelow(rules.floor() + rules.hysteresis());
     double backFromDrop = baseline == null ? 1
@@ -42,9 +42,9 @@ public final class StatisticalSlipDetector {
     double recovered = Math.min(aboveFloor, backFromDrop);
     if (recovered >= statistical.confidence()) {
       return new StatisticalDecision(new SlipDecision(new CategoryState(false, state.lastSlipAt()), AlertType.RECOVERY,
-          AlertReason.RECOVERED), recovered, interval[0], interval[1]);
+          AlertReason.RECOVERED), recovered, interval[0], interval[1], reason != null);
     }
-    return new StatisticalDecision(SlipDecision.quiet(state), recovered, interval[0], interval[1]);
+    return new StatisticalDecision(SlipDecision.quiet(state), recovered, interval[0], interval[1], reason != null);
   }
 
   private static AlertReason reason(boolean belowFloor, boolean dropped) {

@@ -13,6 +13,7 @@ import com.coachstream.streams.alerts.TipLibrary;
 import com.coachstream.streams.slip.AlertMode;
 import com.coachstream.streams.slip.SlipPolicy;
 import com.coachstream.streams.slip.StatisticalRules;
+import com.coachstream.streams.slip.SustainedRule;
 import com.coachstream.streams.stats.ScoreModel;
 import com.coachstream.streams.slip.SlipRules;
 import com.coachstream.streams.window.WindowSpec;
@@ -106,7 +107,13 @@ public record StreamsSettings(
           number(settings, prefix, "hysteresis"),
           settings.duration(prefix + "cooldown", duration(settings, "slip.cooldown"))));
     }
-    return new SlipPolicy(rules, statisticalRules(settings));
+    SustainedRule sustain;
+    try {
+      sustain = SustainedRule.parse(settings.string("slip.sustain", DEFAULTS.get("slip.sustain")));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage());
+    }
+    return new SlipPolicy(rules, statisticalRules(settings), sustain);
   }
 
   /** Statistical mode's settings, or null in threshold mode ({@code alert.mode}). */

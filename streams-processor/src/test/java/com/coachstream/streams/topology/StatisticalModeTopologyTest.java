@@ -20,7 +20,7 @@ class StatisticalModeTopologyTest {
   private static final Map<String, String> STATISTICAL = Map.of("alert.mode", "statistical");
 
   /** Plays {@code empathy(day, n)} for each of the agent's interactions, {@code perDay} a day. */
-  private static List<CoachingAlert> play(Map<String, String> settings, int days, int perDay,
+  static List<CoachingAlert> play(Map<String, String> settings, int days, int perDay,
       java.util.function.BiFunction<Integer, Integer, Double> empathy) {
     try (TopologyFixture fixture = new TopologyFixture(settings)) {
       for (int day = 0; day < days; day++) {

@@ -94,6 +94,7 @@ public final class SettingKeys {
     for (String rule : List.of("floor", "max-drop", "min-samples", "min-baseline-samples", "hysteresis", "cooldown")) {
       streams.add("slip." + CATEGORY + "." + rule, "", "`slip." + rule + "` for one skill category only.");
     }
+    streams.add("slip.sustain", "1/1", "`X/Y`: a slip alert only when the slip condition held in X of the agent's last Y windows (Y at most 64); 1/1 alerts on the latest window alone.");
     streams.add("alert.mode", "threshold", "How SLIP and RECOVERY are decided: `threshold` (the fixed rules above, exact) or `statistical` (by the probability that the agent's true score is slipping, accounting for the window's noise; see docs/concepts.md).");
     streams.add("slip.confidence", "0.95", "Statistical mode: the probability (above 0.5, below 1) that the true score is slipping (or, for a recovery, back) before an alert; also the coverage of the interval alerts show.");
     streams.add("slip.sample-sd", "12", "Statistical mode: the spread, in points, assumed for one source event's category score before a window shows its own; weighs like `slip.prior-samples` samples.");
