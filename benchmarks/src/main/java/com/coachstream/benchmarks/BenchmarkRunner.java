@@ -80,9 +80,12 @@ public final class BenchmarkRunner {
       @CommandLine.Option(names = "--quality-days", defaultValue = "100",
           description = "Simulated days (default: ${DEFAULT-VALUE}).") int days,
       @CommandLine.Option(names = "--seed", defaultValue = "1", description = "Simulation seed (default: ${DEFAULT-VALUE}).")
-      long seed) throws Exception {
+      long seed,
+      @CommandLine.Option(names = "--quality-modes", defaultValue = "threshold,statistical", split = ",",
+          description = "Alert modes to measure (default: ${DEFAULT-VALUE}).") java.util.List<String> modes)
+      throws Exception {
     Report report = new Report("quality", options.label);
-    QualityBenchmark.run(agents, days, seed, options.streamsSettings, report);
+    QualityBenchmark.run(modes, agents, days, seed, options.streamsSettings, report);
     return finish(report);
   }
 

@@ -35,13 +35,11 @@ public final class QualityBenchmark {
 
   /** 2024-01-01, a Monday. */
   static final long START = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
-  static final List<String> MODES = List.of("threshold", "statistical");
-
   private QualityBenchmark() { }
 
-  public static void run(int agentsPerFamily, int days, long seed, Map<String, String> extraSettings, Report report)
-      throws IOException {
-    for (String mode : MODES) {
+  public static void run(List<String> modes, int agentsPerFamily, int days, long seed, Map<String, String> extraSettings,
+      Report report) throws IOException {
+    for (String mode : modes) {
       List<Episode> allEpisodes = new ArrayList<>();
       List<QualityScore.Alert> allAlerts = new ArrayList<>();
       for (Family family : Family.ALL) {

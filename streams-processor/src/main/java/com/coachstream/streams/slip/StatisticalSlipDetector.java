@@ -8,8 +8,9 @@ import com.coachstream.streams.stats.ScoreModel;
 /**
  * The slip state machine of statistical mode (docs/concepts.md). The window's true score is a belief
  * ({@link ScoreModel}); the category is slipping when P(true &lt; floor) (BELOW_FLOOR) or
- * P(true ≤ true baseline − max-drop) (DROP_FROM_BASELINE) reaches the confidence; it is back when
- * P(true ≥ floor + hysteresis) and, with a baseline, P(true &gt; baseline − max-drop + hysteresis) both do.
+ * P(true ≤ true baseline − true-drop) (DROP_FROM_BASELINE) reaches the confidence; it is back when
+ * P(true ≥ floor + hysteresis) and, with a baseline, P(true &gt; baseline − true-drop + hysteresis) both do.
+ * ({@code slip.true-drop} replaces {@code max-drop} here: that one applies to the noisy window score.)
  * Cooldown and the held-back SLIP behave as in threshold mode.
  */
 public final class StatisticalSlipDetector {
@@ -26,7 +27,7 @@ public final class StatisticalSlipDetector {
     ScoreEstimate baseline = m.baseline() == null ? null : model.direct(m.baseline());
     double[] interval = window.interval(statistical.confidence());
     double belowFloor = window.probabilityBelow(rules.floor());
-    double dropped = baseline == null ? 0 : ScoreModel.probabilityDroppedBy(window, baseline, rules.maxDrop());
+    double dropped = baseline == null ? 0 : ScoreModel.probabilityDroppedBy(window, baseline, statistical.trueDrop());
     AlertReason reason = reason(belowFloor >= statistical.confidence(), dropped >= statistical.confidence());
     if (!state.slipping()) {
       double probability = Math.max(belowFloor, dropped);
@@ -38,7 +39,7 @@ public final class StatisticalSlipDetector {
     }
     double aboveFloor = 1 - window.probabilityBelow(rules.floor() + rules.hysteresis());
     double backFromDrop = baseline == null ? 1
-        : 1 - ScoreModel.probabilityDroppedBy(window, baseline, rules.maxDrop() - rules.hysteresis());
+        : 1 - ScoreModel.probabilityDroppedBy(window, baseline, statistical.trueDrop() - rules.hysteresis());
     double recovered = Math.min(aboveFloor, backFromDrop);
     if (recovered >= statistical.confidence()) {
       return new StatisticalDecision(new SlipDecision(new CategoryState(false, state.lastSlipAt()), AlertType.RECOVERY,

@@ -129,7 +129,7 @@ public record StreamsSettings(
     }
     try {
       return new StatisticalRules(setting(settings, "slip.confidence"), new ScoreModel(setting(settings, "slip.sample-sd"),
-          setting(settings, "slip.prior-samples"), setting(settings, "slip.drift-sd")));
+          setting(settings, "slip.prior-samples"), setting(settings, "slip.drift-sd")), setting(settings, "slip.true-drop"));
     } catch (IllegalArgumentException e) {
       throw new ConfigException("Invalid statistical mode settings: " + e.getMessage());
     }
