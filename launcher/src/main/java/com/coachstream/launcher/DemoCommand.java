@@ -6,6 +6,7 @@ import com.coachstream.common.config.Settings;
 import com.coachstream.common.config.keys.Service;
 import com.coachstream.common.kafka.TopicCreator;
 import com.coachstream.kafka.local.LocalKafkaBroker;
+import com.coachstream.launcher.demo.DemoWireFormat;
 import com.coachstream.launcher.demo.Pipeline;
 import com.coachstream.launcher.demo.SummaryPrinter;
 import com.coachstream.launcher.demo.TopicMonitor;
@@ -16,6 +17,7 @@ import com.coachstream.producer.simulate.Pacing;
 import com.coachstream.producer.simulate.Simulation;
 import com.coachstream.producer.simulate.SimulationConfig;
 import com.coachstream.producer.simulate.SimulationResult;
+import com.coachstream.schemas.registry.WireFormat;
 import com.coachstream.schemas.topics.Topics;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -79,7 +81,15 @@ final class DemoCommand implements Callable<Integer> {
       description = "Stop by itself after this long, e.g. 90s (default: run until Ctrl-C).")
   String maxDuration;
 
+  @Option(names = "--wire-format", paramLabel = "FORMAT", defaultValue = "single-object",
+      description = "single-object or registry: every topic in the Confluent layout against a schema registry "
+          + "(schema.registry.url, else a local Apicurio registry started by the demo) (default: ${DEFAULT-VALUE}).")
+  String wireFormat;
+
   PrintStream out = System.out;
+
+  /** The wire-format settings every part of the demo gets (the user's own settings win over them). */
+  private Map<String, String> wire = Map.of();
 
   @Override
   public Integer call() throws Exception {
@@ -96,8 +106,9 @@ final class DemoCommand implements Callable<Integer> {
     try {
       out.println("CoachStream demo — the whole pipeline in one process");
       String bootstrap = startBroker(resources);
-      Settings base = common.settings(Service.DEMO, Map.of("bootstrap.servers", bootstrap));
-      Topics topics = new Topics(KafkaSettings.topicNames(base));
+      wire = DemoWireFormat.settings(WireFormat.parse(wireFormat), common.settings(Service.DEMO, Map.of()), resources, out);
+      Settings base = common.settings(Service.DEMO, with(wire, Map.of("bootstrap.servers", bootstrap)));
+      Topics topics = KafkaSettings.topics(base);
       TopicCreator.createAll(KafkaSettings.clientProperties(base), topics, 6, 0);
       out.printf("  Topics   %d topics ready (coaching.alerts.v1, coaching.skill-scores.v1, ...)%n", topics.all().size());
 
@@ -155,7 +166,7 @@ final class DemoCommand implements Callable<Integer> {
       summary.print();
       return 0;
     } finally {
-      out.println("Stopping: simulator, notifier, streams processor, Kafka broker ...");
+      out.println("Stopping: simulator, notifier, streams processor, schema registry (if any), Kafka broker ...");
       closeAll(resources);
       out.println("Stopped cleanly; temporary data removed.");
       closed.countDown();
@@ -183,8 +194,8 @@ final class DemoCommand implements Callable<Integer> {
   private Pipeline startPipeline(String bootstrap, Deque<AutoCloseable> resources) throws Exception {
     Path stateDir = Files.createTempDirectory("coachstream-demo-state-");
     resources.push(() -> deleteTree(stateDir));
-    Pipeline pipeline = Pipeline.start(common.settings(Service.DEMO, streamsDefaults(bootstrap, stateDir, httpPort)),
-        common.settings(Service.DEMO, notifierDefaults(bootstrap, notifierHttpPort)));
+    Pipeline pipeline = Pipeline.start(common.settings(Service.DEMO, with(wire, streamsDefaults(bootstrap, stateDir, httpPort))),
+        common.settings(Service.DEMO, with(wire, notifierDefaults(bootstrap, notifierHttpPort))));
     resources.push(pipeline);
     return pipeline;
   }
@@ -198,6 +209,12 @@ final class DemoCommand implements Callable<Integer> {
     defaults.put("http.port", String.valueOf(httpPort));
     defaults.put("scores.publish.interval", "2s");
     return defaults;
+  }
+
+  private static Map<String, String> with(Map<String, String> wire, Map<String, String> defaults) {
+    Map<String, String> merged = new HashMap<>(defaults);
+    merged.putAll(wire);
+    return merged;
   }
 
   /** The demo's own defaults for its notifier: alerts to the console. */

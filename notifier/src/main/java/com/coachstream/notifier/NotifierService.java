@@ -62,7 +62,7 @@ public final class NotifierService {
   }
 
   public static Handle start(Settings settings) {
-    Topics topics = new Topics(KafkaSettings.topicNames(settings));
+    Topics topics = KafkaSettings.topics(settings);
     Properties kafka = KafkaSettings.clientProperties(settings);
     Clock clock = Clock.systemUTC();
     RetrySettings retry = RetrySettings.from(settings);

@@ -65,6 +65,7 @@ public final class StreamsService implements AutoCloseable {
       ops.route("GET", "/api/agents/{agentId}/scores", api::agents);
       ops.route("GET", "/api/teams/{teamId}/agents", api::teams);
       ops.route("GET", "/api/alerts", api::alerts);
+      ops.route("GET", "/api/rules/precision", api::rulePrecision);
       ops.describedBy(ApiDescription.load(API_DOCUMENT));
       streams.start();
       log.info("Streams processor {} started; HTTP on port {}", config.applicationId(), ops.port());

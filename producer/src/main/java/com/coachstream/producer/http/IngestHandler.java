@@ -6,6 +6,8 @@ import com.coachstream.producer.http.RequestBody.Item;
 import com.coachstream.producer.ingest.EventChecker;
 import com.coachstream.producer.ingest.EventChecker.Checked;
 import com.coachstream.common.ops.HttpJson;
+import com.coachstream.schemas.json.EventType;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.coachstream.schemas.validation.ReasonCode;
 import com.coachstream.schemas.validation.ValidationException;
 import com.coachstream.schemas.validation.Violation;
@@ -28,7 +30,9 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
- * {@code POST /v1/events}. Answers only after Kafka acknowledged every valid event of the request:
+ * {@code POST /v1/events} (any input event, supervisor actions included) and {@code POST /v1/actions} (only
+ * supervisor actions, each a CoachingAction object whose {@code "type"} is the action's type). Each is its own handler on its
+ * own route, so access rules attach per route. Answers only after Kafka acknowledged every valid event of the request:
  * <ul>
  *   <li>202 when at least one event was accepted, with a result per event (a mixed request is 202: the
  *       accepted events are in Kafka, the rejected ones carry their reasons, fix and re-send only those);</li>
@@ -53,15 +57,31 @@ final class IngestHandler implements HttpHandler {
   private final MeterRegistry metrics;
   private final Timer requestTimer;
   private final Consumer<Boolean> brokerReachable;
+  /** The actions route: elements are actions, whose "type" is the action type. */
+  private final boolean actionsOnly;
 
-  IngestHandler(CoachStreamProducer producer, BearerToken token, int bodyLimit, MeterRegistry metrics,
+  /** {@code POST /v1/events}: every input event kind. */
+  static IngestHandler events(CoachStreamProducer producer, BearerToken token, int bodyLimit, MeterRegistry metrics,
       Consumer<Boolean> brokerReachable) {
+    return new IngestHandler(producer, token, bodyLimit, metrics, brokerReachable, false, "/v1/events");
+  }
+
+  /** {@code POST /v1/actions}: supervisor actions only. */
+  static IngestHandler actions(CoachStreamProducer producer, BearerToken token, int bodyLimit, MeterRegistry metrics,
+      Consumer<Boolean> brokerReachable) {
+    return new IngestHandler(producer, token, bodyLimit, metrics, brokerReachable, true, "/v1/actions");
+  }
+
+  private IngestHandler(CoachStreamProducer producer, BearerToken token, int bodyLimit, MeterRegistry metrics,
+      Consumer<Boolean> brokerReachable, boolean actionsOnly, String path) {
+    this.actionsOnly = actionsOnly;
     this.producer = producer;
     this.checker = new EventChecker(producer.validator());
     this.token = token;
     this.bodyLimit = bodyLimit;
     this.metrics = metrics;
-    this.requestTimer = Timer.builder("coachstream.ingest.requests").description("POST /v1/events").register(metrics);
+    this.requestTimer = Timer.builder("coachstream.ingest.requests").description("POST requests to the ingest routes")
+        .tag("path", path).register(metrics);
     this.brokerReachable = brokerReachable;
   }
 
@@ -146,7 +166,7 @@ final class IngestHandler implements HttpHandler {
     List<CompletableFuture<RecordMetadata>> pending = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
       Item item = items.get(i);
-      Checked checked = item.check(checker);
+      Checked checked = check(item);
       if (checked.isValid()) {
         pending.add(producer.sendValidated(checked.event()));
         results.add(null);
@@ -163,6 +183,22 @@ final class IngestHandler implements HttpHandler {
       metrics.counter("coachstream.ingest.records", "status", results.get(i).status()).increment();
     }
     return results;
+  }
+
+  /** On the actions route an element is a CoachingAction as is (its "type" is the action's); "type": "action" works too. */
+  private Checked check(Item item) {
+    if (!actionsOnly || item.json() == null) {
+      return item.check(checker);
+    }
+    JsonNode kind = item.json().get("type");
+    if (kind != null && EventType.ACTION.wireName().equals(kind.asText())) {
+      return item.check(checker);
+    }
+    if (kind != null && EventType.fromWireName(kind.asText()).isPresent()) {
+      return Checked.rejected(List.of(new Violation(ReasonCode.UNKNOWN_TYPE, "type", "this route takes only actions "
+          + "(ACKNOWLEDGED, SNOOZED, DISMISSED, COACHED); send \"" + kind.asText() + "\" events to /v1/events")));
+    }
+    return checker.checkAction(item.json());
   }
 
   private RecordResult awaitAck(int index, CompletableFuture<RecordMetadata> ack) {

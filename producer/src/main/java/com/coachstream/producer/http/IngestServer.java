@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code produce serve}: HTTP ingest ({@code POST /v1/events}, see {@link IngestHandler}) plus
+ * {@code produce serve}: HTTP ingest ({@code POST /v1/events} and {@code POST /v1/actions}, see {@link IngestHandler}) plus
  * {@code /health}, {@code /ready} (the broker answered) and {@code /metrics}, on one port.
  *
  * <p>Settings: {@code http.host} (0.0.0.0), {@code http.port} (8090; 0 picks a free port),
@@ -66,7 +66,8 @@ public final class IngestServer implements AutoCloseable {
     PrometheusMeterRegistry registry = OpsServer.newRegistry();
     OpsServer http = OpsServer.start(settings.string(HOST, "0.0.0.0"), settings.intValue(PORT, DEFAULT_PORT), registry,
         () -> true, brokerReachable::get);
-    http.route("POST", "/v1/events", new IngestHandler(producer, token, bodyLimit, registry, brokerReachable::set));
+    http.route("POST", "/v1/events", IngestHandler.events(producer, token, bodyLimit, registry, brokerReachable::set));
+    http.route("POST", "/v1/actions", IngestHandler.actions(producer, token, bodyLimit, registry, brokerReachable::set));
     http.describedBy(ApiDescription.load(API_DOCUMENT));
     // Readiness: the first successful contact with the broker, checked off the caller's thread.
     Thread brokerCheck = new Thread(() -> {

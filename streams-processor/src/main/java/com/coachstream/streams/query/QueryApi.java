@@ -2,9 +2,13 @@ package com.coachstream.streams.query;
 
 import com.coachstream.common.ops.HttpJson;
 import com.coachstream.common.ops.OpsServer;
+import com.coachstream.streams.actions.AlertStatus;
+import com.coachstream.streams.actions.RulePrecision;
+import com.coachstream.streams.actions.StatusFilter;
 import com.coachstream.streams.topology.CoachingTopology;
 import com.coachstream.streams.window.WindowSpec;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.net.URI;
@@ -17,6 +21,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -32,7 +38,9 @@ import org.apache.kafka.streams.state.HostInfo;
  *   <li>{@code GET /api/agents/{agentId}/scores?from=&to=}: windows overlapping [from, to] (ISO-8601 or
  *       epoch ms; default: the last window.size before the agent's newest event)</li>
  *   <li>{@code GET /api/teams/{teamId}/agents}: latest window per agent of the team</li>
- *   <li>{@code GET /api/alerts?since=}: alerts created since (default: the last 24 h)</li>
+ *   <li>{@code GET /api/alerts?since=&status=}: alerts created since (default: the last 24 h), each with its
+ *       status (open, acknowledged, dismissed, coached); {@code status=open|closed|...} filters</li>
+ *   <li>{@code GET /api/rules/precision}: per rule, SLIP alerts raised, dismissed as false alarms, precision</li>
  * </ul>
  */
 public final class QueryApi {
@@ -78,7 +86,7 @@ public final class QueryApi {
   public void teams(HttpExchange exchange) throws IOException {
     String teamId = OpsServer.pathParameter(exchange, "teamId");
     guarded(exchange, () -> {
-      List<JsonNode> agents = fanOut(exchange, () -> local.teamAgents(teamId));
+      List<JsonNode> agents = fanOut(exchange, "agents", () -> local.teamAgents(teamId));
       agents.sort(Comparator.comparing(n -> n.path("agentId").asText()));
       HttpJson.respond(exchange, 200, Map.of("teamId", teamId, "agents", agents));
     });
@@ -88,15 +96,47 @@ public final class QueryApi {
     guarded(exchange, () -> {
       long since = TimeParam.parse("since", HttpJson.query(exchange).get("since"),
           System.currentTimeMillis() - Duration.ofHours(24).toMillis());
-      List<JsonNode> alerts = fanOut(exchange, () -> local.alerts(since));
+      Predicate<AlertStatus.Status> wanted = StatusFilter.parse(HttpJson.query(exchange).get("status"));
+      List<JsonNode> alerts = fanOut(exchange, "alerts", () -> local.alerts(since, wanted));
       alerts.sort(Comparator.comparing((JsonNode n) -> n.path("createdAt").asText())
           .thenComparing(n -> n.path("alertId").asText()));
       HttpJson.respond(exchange, 200, Map.of("alerts", alerts));
     });
   }
 
+  /**
+   * Per rule (such as {@code threshold:BELOW_FLOOR}): SLIP alerts raised, how many supervisors dismissed as
+   * FALSE_ALARM, and the precision, summed over every instance's partitions.
+   */
+  public void rulePrecision(HttpExchange exchange) throws IOException {
+    guarded(exchange, () -> {
+      List<JsonNode> parts = fanOut(exchange, "rules", () -> rows(local.rulePrecision()));
+      Map<String, RulePrecision> sums = new TreeMap<>();
+      parts.forEach(n -> sums.merge(n.path("rule").asText(),
+          new RulePrecision(n.path("alertsRaised").asLong(), n.path("falseAlarms").asLong()), RulePrecision::plus));
+      HttpJson.respond(exchange, 200, Map.of("rules", rows(sums)));
+    });
+  }
+
+  private static List<JsonNode> rows(Map<String, RulePrecision> counts) {
+    List<JsonNode> rows = new ArrayList<>();
+    counts.forEach((rule, c) -> {
+      ObjectNode row = HttpJson.MAPPER.createObjectNode();
+      row.put("rule", rule);
+      row.put("alertsRaised", c.raised());
+      row.put("falseAlarms", c.falseAlarms());
+      if (c.precision() == null) {
+        row.putNull("precision");
+      } else {
+        row.put("precision", c.precision());
+      }
+      rows.add(row);
+    });
+    return rows;
+  }
+
   /** This instance's part, plus every other instance's local part unless this request is itself such a part. */
-  private List<JsonNode> fanOut(HttpExchange exchange, java.util.function.Supplier<List<JsonNode>> localPart)
+  private List<JsonNode> fanOut(HttpExchange exchange, String field, java.util.function.Supplier<List<JsonNode>> localPart)
       throws IOException, InterruptedException {
     List<JsonNode> merged = new ArrayList<>(localPart.get());
     if ("true".equals(HttpJson.query(exchange).get("local"))) {
@@ -113,7 +153,7 @@ public final class QueryApi {
         throw new IllegalStateException("instance " + instance.hostInfo() + " answered " + answer.statusCode());
       }
       JsonNode body = HttpJson.MAPPER.readTree(answer.body());
-      body.path(body.has("alerts") ? "alerts" : "agents").forEach(merged::add);
+      body.path(field).forEach(merged::add);
     }
     return merged;
   }

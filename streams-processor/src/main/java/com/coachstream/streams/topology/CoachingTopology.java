@@ -1,6 +1,7 @@
 package com.coachstream.streams.topology;
 
 import com.coachstream.avro.AgentProfile;
+import com.coachstream.avro.CoachingAction;
 import com.coachstream.avro.CoachingAlert;
 import com.coachstream.avro.InteractionEvent;
 import com.coachstream.avro.QaEvaluation;
@@ -8,10 +9,15 @@ import com.coachstream.schemas.serde.AvroSerde;
 import com.coachstream.schemas.topics.Topic;
 import com.coachstream.schemas.topics.Topics;
 import com.coachstream.schemas.validation.EventValidator;
+import com.coachstream.streams.actions.AgentActions;
+import com.coachstream.streams.actions.AlertStatus;
+import com.coachstream.streams.actions.RulePrecision;
 import com.coachstream.streams.alerts.AlertFactory;
 import com.coachstream.streams.scoring.AgentScorer;
 import com.coachstream.streams.scoring.ObservationExtractor;
+import com.coachstream.streams.scoring.ScorableEvent;
 import java.time.Clock;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
@@ -24,7 +30,12 @@ import org.apache.kafka.streams.state.Stores;
  * qa-evaluations-source -> validate-qa-evaluations /   (agent-state-store, agent-slices-store,
  *                                                        agent-ids-store, roster-store, alerts-store)
  * agents-source         -> roster-update              (roster-store)
+ * actions-source        -> validate-actions -> apply-actions (agent-actions-store, action-ids-store,
+ *                                score-events (alerts) /         alert-status-store, pending-actions-store,
+ *                                                                rule-precision-store)
  * </pre>
+ * The scorer reads the snoozes of agent-actions-store; the actions topic is keyed by agent and co-partitioned
+ * with the inputs, so an agent's actions are applied in the task that holds the agent's state.
  * Undecodable records and rejected ones (invalid, late) reach the dead-letter topic through
  * {@link DeadLetterHandlers}. The agents topic must have as many partitions as the input topics: the roster
  * and the scoring share one sub-topology, so an agent's profile and events meet in one task.
@@ -52,6 +63,28 @@ public final class CoachingTopology {
   public static final String ROSTER_STORE = "roster-store";
   public static final String ALERTS_STORE = "alerts-store";
 
+  /** Supervisors' actions (key agentId), co-partitioned with the inputs. */
+  public static final String ACTIONS_SOURCE = "actions-source";
+  /** Validates actions; invalid ones go to the dead-letter topic (stage validate) with their reason. */
+  public static final String VALIDATE_ACTIONS = "validate-actions";
+  /**
+   * Applies each valid action in the agent's task ({@link ApplyActionsProcessor}) and learns of each alert the
+   * scorer raises. Accepted (not duplicate) actions are forwarded to this processor's children, key agentId,
+   * value the {@link CoachingAction} with its category filled in: a processor that needs them (such as the
+   * effect measurement) is added with {@code APPLY_ACTIONS} as its parent.
+   */
+  public static final String APPLY_ACTIONS = "apply-actions";
+  /** Per agent: the snooze of each category (read by the scorer) and the agent's open alerts. */
+  public static final String AGENT_ACTIONS_STORE = "agent-actions-store";
+  /** Per agent and actionId: accepted actions (their time), to ignore re-sends; kept for alerts.retention. */
+  public static final String ACTION_IDS_STORE = "action-ids-store";
+  /** Per alertId: the alert's status in the inbox (open, acknowledged, dismissed, coached), actor and time. */
+  public static final String ALERT_STATUS_STORE = "alert-status-store";
+  /** Per alertId and actionId: actions with no category that wait for their alert to arrive. */
+  public static final String PENDING_ACTIONS_STORE = "pending-actions-store";
+  /** Per rule key (such as {@code threshold:BELOW_FLOOR}): SLIP alerts raised and dismissed as FALSE_ALARM. */
+  public static final String RULE_PRECISION_STORE = "rule-precision-store";
+
   private CoachingTopology() { }
 
   public static Topology topology(StreamsSettings settings) {
@@ -65,12 +98,16 @@ public final class CoachingTopology {
     source(topology, INTERACTIONS_SOURCE, topics.interactions());
     source(topology, QA_EVALUATIONS_SOURCE, topics.qaEvaluations());
     source(topology, AGENTS_SOURCE, topics.agents());
+    source(topology, ACTIONS_SOURCE, topics.actions());
 
     // validation (docs/concepts.md), then reduction to observations
-    topology.addProcessor(VALIDATE_INTERACTIONS, () -> new InputValidationProcessor<InteractionEvent>(
+    topology.addProcessor(VALIDATE_INTERACTIONS, () -> new InputValidationProcessor<InteractionEvent, ScorableEvent>(
         validator::check, InteractionEvent::getAgentId, extractor::interaction), INTERACTIONS_SOURCE);
-    topology.addProcessor(VALIDATE_QA_EVALUATIONS, () -> new InputValidationProcessor<QaEvaluation>(
+    topology.addProcessor(VALIDATE_QA_EVALUATIONS, () -> new InputValidationProcessor<QaEvaluation, ScorableEvent>(
         validator::check, QaEvaluation::getAgentId, extractor::evaluation), QA_EVALUATIONS_SOURCE);
+
+    topology.addProcessor(VALIDATE_ACTIONS, () -> new InputValidationProcessor<CoachingAction, CoachingAction>(
+        validator::check, CoachingAction::getAgentId, Function.identity()), ACTIONS_SOURCE);
 
     // roster table: the agent's team
     topology.addProcessor(ROSTER_PROCESSOR, () -> new RosterProcessor(validator), AGENTS_SOURCE);
@@ -78,6 +115,10 @@ public final class CoachingTopology {
     // scoring, windows, slip detection
     topology.addProcessor(SCORE_PROCESSOR, () -> new ScoringProcessor(scorer, settings.publishInterval(),
         settings.alertsRetention()), VALIDATE_INTERACTIONS, VALIDATE_QA_EVALUATIONS);
+
+    // supervisors' actions, next to the agent's state; the scorer forwards each alert it raises here too
+    topology.addProcessor(APPLY_ACTIONS, () -> new ApplyActionsProcessor(settings.alertsRetention()),
+        VALIDATE_ACTIONS, SCORE_PROCESSOR);
 
     // Cached stores: the updates of an agent between two commits are coalesced into one write of each record
     // (RocksDB and changelog) instead of one per event, and hot agents are read from memory. Remembered ids
@@ -92,6 +133,17 @@ public final class CoachingTopology {
         Serdes.String(), new AvroSerde<>(AgentProfile.class)).withCachingEnabled(), ROSTER_PROCESSOR, SCORE_PROCESSOR);
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ALERTS_STORE),
         Serdes.String(), new AvroSerde<>(CoachingAlert.class)), SCORE_PROCESSOR);
+
+    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AGENT_ACTIONS_STORE),
+        Serdes.String(), new JsonRecordSerde<>(AgentActions.class)).withCachingEnabled(), APPLY_ACTIONS, SCORE_PROCESSOR);
+    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACTION_IDS_STORE),
+        Serdes.String(), Serdes.Long()), APPLY_ACTIONS);
+    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ALERT_STATUS_STORE),
+        Serdes.String(), new JsonRecordSerde<>(AlertStatus.class)), APPLY_ACTIONS);
+    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_ACTIONS_STORE),
+        Serdes.String(), new AvroSerde<>(CoachingAction.class)), APPLY_ACTIONS);
+    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RULE_PRECISION_STORE),
+        Serdes.String(), new JsonRecordSerde<>(RulePrecision.class)), APPLY_ACTIONS);
 
     // outputs
     topology.addSink(SKILL_SCORES_SINK, topics.skillScores().name(), topics.skillScores().keySerde().serializer(),

@@ -82,7 +82,7 @@ public record StreamsSettings(
         throw new ConfigException("scores.publish.interval must be at least 1ms, was " + publish);
       }
       return new StreamsSettings(settings, settings.string("application-id", DEFAULTS.get("application-id")),
-          new Topics(KafkaSettings.topicNames(settings)), windows, slipPolicy(settings), taxonomy(settings),
+          KafkaSettings.topics(settings), windows, slipPolicy(settings), taxonomy(settings),
           TipLibrary.withOverrides(settings.withPrefix("tips")), publish, duration(settings, "alerts.retention"),
           host, port, advertised);
     } catch (IllegalArgumentException e) {

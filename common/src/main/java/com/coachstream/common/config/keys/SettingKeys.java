@@ -78,6 +78,17 @@ public final class SettingKeys {
         + "timeouts); also `--kafka-property <property>=<value>` or `KAFKA_<PROPERTY>`. Checked against the Kafka "
         + "clients' own settings; passwords, keys and JAAS configurations are never printed.");
     TopicNames.DEFAULTS.asMap().forEach((key, name) -> all.add(key, name, "Name of the topic `" + name + "`."));
+    all.add("wire.format", "single-object", "How Avro records are written on every topic: `single-object` (Avro's "
+        + "single-object encoding, no registry) or `registry` (the Confluent layout: a zero byte, the 4-byte schema id, "
+        + "the body; needs `schema.registry.url`). Readers take both whenever a registry is set (docs/data-teams.md).");
+    all.add("schema.registry.url", "", "Confluent-compatible API of the schema registry, e.g. "
+        + "`http://registry:8080/apis/ccompat/v7` for Apicurio. Subjects are `<topic>-value` and `<topic>-key`; "
+        + "CoachStream sets BACKWARD compatibility on those it registers.");
+    all.secret("schema.registry.basic.auth.user-info", "HTTP basic credentials for the registry, `user:password`.");
+    all.secret("schema.registry.bearer.token", "Bearer token for the registry (used when no basic credentials are set).");
+    all.add("schema.registry.ssl.truststore.location", "", "Trust store for an https registry whose certificate the JVM does not trust.");
+    all.secret("schema.registry.ssl.truststore.password", "Password of the registry trust store.");
+    all.add("schema.registry.ssl.truststore.type", "PKCS12", "Type of the registry trust store (`PKCS12` or `JKS`).");
 
     Catalogue streams = new Catalogue(keys, Set.of(STREAMS));
     streams.add("application-id", "coachstream-streams", "Kafka Streams application id; instances sharing it share the partitions. Also `--application-id`.");
