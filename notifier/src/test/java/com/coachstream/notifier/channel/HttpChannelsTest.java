@@ -58,7 +58,9 @@ class HttpChannelsTest {
     assertThat(request.header("X-CoachStream-Alert-Id")).isEqualTo("alert-42");
     assertThat(request.header("X-CoachStream-Signature")).isNull();
     JsonNode body = JSON.readTree(request.body());
-    assertThat(body.size()).isEqualTo(15);
+    assertThat(body.size()).isEqualTo(17);
+    assertThat(body.get("probability").isNull()).as("threshold mode").isTrue();
+    assertThat(body.at("/interval/low").isNull()).isTrue();
     assertThat(body.get("alertId").asText()).isEqualTo("alert-42");
     assertThat(body.get("type").asText()).isEqualTo("SLIP");
     assertThat(body.get("category").asText()).isEqualTo("SOFT");
