@@ -45,10 +45,26 @@ public final class AlertWording {
     return alert.getCategory().name().toLowerCase(Locale.ROOT) + " skills";
   }
 
-  /** "score 58.0 vs baseline 74.0, floor 70.0" (baseline "none" when there was none). */
+  /**
+   * "score 58.0 vs baseline 74.0, floor 70.0 (12 samples)" (baseline "none" when there was none), and in
+   * statistical mode how sure the alert is: ", 97.2% sure, true score 55.1 to 61.0".
+   */
   public static String scoreLine(CoachingAlert alert) {
-    return "score " + number(alert.getScore()) + " vs baseline " + number(alert.getBaseline())
+    String line = "score " + number(alert.getScore()) + " vs baseline " + number(alert.getBaseline())
         + ", floor " + number(alert.getFloor()) + " (" + alert.getSamples() + " samples)";
+    return certainty(alert).map(c -> line + ", " + c).orElse(line);
+  }
+
+  /** "97.2% sure, true score 55.1 to 61.0" for an alert of statistical mode; empty in threshold mode. */
+  public static Optional<String> certainty(CoachingAlert alert) {
+    if (alert.getProbability() == null) {
+      return Optional.empty();
+    }
+    String sure = String.format(Locale.ROOT, "%.1f%% sure", alert.getProbability() * 100);
+    if (alert.getIntervalLow() == null || alert.getIntervalHigh() == null) {
+      return Optional.of(sure);
+    }
+    return Optional.of(sure + ", true score " + number(alert.getIntervalLow()) + " to " + number(alert.getIntervalHigh()));
   }
 
   /** Why the alert fired, in words. */

@@ -39,6 +39,7 @@ public final class TeamsCard {
     fact(facts, "Baseline", AlertWording.number(alert.getBaseline()));
     fact(facts, "Floor", AlertWording.number(alert.getFloor()));
     fact(facts, "Samples", String.valueOf(alert.getSamples()));
+    AlertWording.certainty(alert).ifPresent(c -> fact(facts, "Certainty", c));
     fact(facts, "Team", a.teamId() == null ? "-" : a.teamId());
     fact(facts, "Supervisor", a.supervisorName() == null ? "-" : a.supervisorName());
     alert.getSkills().stream().limit(3).forEach(s -> fact(facts, s.getSkill(), AlertWording.skill(s)));

@@ -68,7 +68,9 @@ class HttpChannelsTest {
     assertThat(request.header("X-CoachStream-Alert-Id")).isEqualTo("alert-42");
     assertThat(request.header("X-CoachStream-Signature")).isNull();
     JsonNode body = JSON.readTree(request.body());
-    assertThat(body.size()).isEqualTo(16);
+    assertThat(body.size()).isEqualTo(18);
+    assertThat(body.get("probability").isNull()).as("threshold mode").isTrue();
+    assertThat(body.at("/interval/low").isNull()).isTrue();
     assertThat(body.get("alertId").asText()).isEqualTo("alert-42");
     assertThat(body.get("reminder").asBoolean()).isFalse();
     assertThat(request.header("X-CoachStream-Reminder")).isNull();

@@ -92,4 +92,31 @@ class MessageFormatsTest {
     assertThat(SlackMessage.toJson(alert).toString()).doesNotContain("Reminder");
     assertThat(TeamsCard.toJson(alert).toString()).doesNotContain("Reminder");
   }
+
+  @Test
+  void everyChannelSaysHowSureAStatisticalAlertIs() {
+    EnrichedAlert statistical = TestAlerts.enriched("a-3");
+    statistical.alert().setProbability(0.9721);
+    statistical.alert().setIntervalLow(55.1);
+    statistical.alert().setIntervalHigh(61.04);
+    String sure = "97.2% sure, true score 55.1 to 61.0";
+    assertThat(SlackMessage.toJson(statistical).at("/blocks/1/text/text").asText()).contains(sure);
+    assertThat(TeamsCard.toJson(statistical).toString()).contains("Certainty").contains(sure);
+    assertThat(EmailContent.of(statistical).text()).contains(sure);
+    assertThat(EmailContent.of(statistical).html()).contains(sure);
+    JsonNode webhook = WebhookPayload.toJson(statistical);
+    assertThat(webhook.get("probability").asDouble()).isEqualTo(0.9721);
+    assertThat(webhook.at("/interval/low").asDouble()).isEqualTo(55.1);
+    assertThat(webhook.at("/interval/high").asDouble()).isEqualTo(61.04);
+  }
+
+  @Test
+  void thresholdAlertsSayNothingOfCertaintyAndTheWebhookKeepsItsShape() {
+    EnrichedAlert threshold = TestAlerts.enriched("a-4");
+    assertThat(AlertWording.scoreLine(threshold.alert())).isEqualTo("score 58.3 vs baseline 74.0, floor 70.0 (9 samples)");
+    assertThat(TeamsCard.toJson(threshold).toString()).doesNotContain("Certainty");
+    JsonNode webhook = WebhookPayload.toJson(threshold);
+    assertThat(webhook.get("probability").isNull()).isTrue();
+    assertThat(webhook.at("/interval/low").isNull()).isTrue();
+  }
 }

@@ -5,10 +5,10 @@ import com.coachstream.avro.SkillCategory;
 import com.coachstream.streams.alerts.AlertFactory;
 import com.coachstream.streams.slip.CategoryMeasure;
 import com.coachstream.streams.slip.SlipDecision;
-import com.coachstream.streams.slip.SlipDetector;
 import com.coachstream.streams.slip.SlipPolicy;
 import com.coachstream.streams.slip.SlipRules;
 import com.coachstream.streams.slip.Snoozes;
+import com.coachstream.streams.slip.StatisticalMeasure;
 import com.coachstream.streams.window.Lateness;
 import com.coachstream.streams.window.WindowSpec;
 import java.util.ArrayList;
@@ -179,15 +179,18 @@ public final class AgentScorer {
     for (SkillCategory category : touched) {
       CategoryMeasure measure = measure(category, window, baseline);
       SlipRules rules = policy.rules(category);
-      SlipDecision decision = snoozes.apply(category, state.category(category),
-          SlipDetector.evaluate(state.category(category), measure, now, rules), now);
+      SlipPolicy.Judgement judgement = policy.judge(category, state.category(category), measure,
+          new StatisticalMeasure(state.current.moments(category), state.current.baselineMoments(category)), now,
+          new SlipPolicy.Window(windowStart, windows.advanceMs(), state.sustainTrack(category)));
+      SlipDecision decision = snoozes.apply(category, state.category(category), judgement.decision(), now);
       state.category(category, decision.next());
+      state.sustainTrack(category, judgement.track());
       if (decision.alerts()) {
         if (!window.hasEvidence()) {
           window = WindowView.of(history.slices(windowStart, windowEnd)); // the same sums, with evidence
         }
-        raised.add(alerts.create(trigger, category, decision.alert(), decision.reason(), measure, rules,
-            windowStart, windowEnd, window, baseline));
+        raised.add(AlertFactory.withCertainty(alerts.create(trigger, category, decision.alert(), decision.reason(),
+            measure, rules, windowStart, windowEnd, window, baseline), judgement.certainty()));
       }
     }
     return new ScoringResult(outcome, windowStart, latestWindowChanged ? window : null, List.copyOf(raised), null);

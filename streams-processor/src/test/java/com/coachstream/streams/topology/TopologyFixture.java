@@ -44,18 +44,29 @@ final class TopologyFixture implements AutoCloseable {
 
   /** A new driver over its own state directory, removed again by {@link #close()}. */
   TopologyFixture() {
-    this(topology -> { });
+    this(Map.of(), topology -> { });
   }
 
   /** As {@link #TopologyFixture()}, with {@code extension} adding nodes to the production topology (a child of a processor). */
   TopologyFixture(Consumer<Topology> extension) {
+    this(Map.of(), extension);
+  }
+
+  /** As {@link #TopologyFixture()}, with {@code extra} settings (e.g. {@code alert.mode}). */
+  TopologyFixture(Map<String, String> extra) {
+    this(extra, topology -> { });
+  }
+
+  private TopologyFixture(Map<String, String> extra, Consumer<Topology> extension) {
     try {
       stateDir = Files.createTempDirectory("coachstream-topology-");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    StreamsSettings settings = StreamsSettings.from(Settings.of(Map.of(
-        "scores.publish.interval", "1s", "state.dir", stateDir.toString())));
+    Map<String, String> all = new java.util.HashMap<>(extra);
+    all.put("scores.publish.interval", "1s");
+    all.put("state.dir", stateDir.toString());
+    StreamsSettings settings = StreamsSettings.from(Settings.of(all));
     topics = settings.topics();
     Topology topology = CoachingTopology.topology(settings);
     extension.accept(topology);

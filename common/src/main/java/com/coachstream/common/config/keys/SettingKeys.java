@@ -105,6 +105,13 @@ public final class SettingKeys {
     for (String rule : List.of("floor", "max-drop", "min-samples", "min-baseline-samples", "hysteresis", "cooldown")) {
       streams.add("slip." + CATEGORY + "." + rule, "", "`slip." + rule + "` for one skill category only.");
     }
+    streams.add("slip.sustain", "1/1", "`X/Y`: a slip alert only when the slip condition held in X of the agent's last Y windows (Y at most 64); 1/1 alerts on the latest window alone.");
+    streams.add("alert.mode", "threshold", "How SLIP and RECOVERY are decided: `threshold` (the fixed rules above, exact) or `statistical` (by the probability that the agent's true score is slipping, accounting for the window's noise; see docs/concepts.md).");
+    streams.add("slip.confidence", "0.95", "Statistical mode: the probability (above 0.5, below 1) that the true score is slipping (or, for a recovery, back) before an alert; also the coverage of the interval alerts show.");
+    streams.add("slip.true-drop", "6", "Statistical mode: points the agent's true score must be below their true baseline for a drop (in place of `slip.max-drop`, which applies to the noisy window score of threshold mode).");
+    streams.add("slip.sample-sd", "12", "Statistical mode: the spread, in points, assumed for one source event's category score before a window shows its own; weighs like `slip.prior-samples` samples.");
+    streams.add("slip.prior-samples", "3", "Statistical mode: how many samples the assumed spread `slip.sample-sd` is worth against a window's own spread.");
+    streams.add("slip.drift-sd", "10", "Statistical mode: how far, in points, a window's true score is expected to stray from the agent's baseline; a thin window is shrunk toward the baseline accordingly.");
     streams.add("taxonomy.skill.<id>", "", "Adds a skill to the taxonomy: `SOFT` or `HARD`.");
     streams.add("taxonomy.alias.<criterion>", "", "Maps a scorecard criterion name to a skill id.");
     streams.add("tips.<skill>", "", "The coaching tip shown in alerts for this skill (each default skill has a built-in tip).");
