@@ -101,9 +101,13 @@ final class DemoCommand implements Callable<Integer> {
       TopicCreator.createAll(KafkaSettings.clientProperties(base), topics, 6, 0);
       out.printf("  Topics   %d topics ready (coaching.alerts.v1, coaching.skill-scores.v1, ...)%n", topics.all().size());
 
-      Pipeline pipeline = startPipeline(bootstrap, resources);
-      out.printf("  Streams  http://localhost:%d  (try: curl localhost:%d/api/teams/team-01/agents)%n",
-          pipeline.streams().opsPort(), pipeline.streams().opsPort());
+      Path signInDir = Files.createTempDirectory("coachstream-demo-users-");
+      resources.push(() -> deleteTree(signInDir));
+      DemoSignIn signIn = DemoSignIn.create(teams, signInDir);
+      Pipeline pipeline = startPipeline(bootstrap, resources, signIn.file());
+      out.printf("  Streams  http://localhost:%d  (query API; every request signs in, see below)%n",
+          pipeline.streams().opsPort());
+      signIn.print(out, pipeline.streams().opsPort());
       out.printf("  Notifier http://localhost:%d/metrics  — alerts print below as they happen%n", pipeline.notifier().opsPort());
 
       TopicMonitor monitor = new TopicMonitor(KafkaSettings.clientProperties(base), topics);
@@ -180,10 +184,12 @@ final class DemoCommand implements Callable<Integer> {
     return broker.bootstrapServers();
   }
 
-  private Pipeline startPipeline(String bootstrap, Deque<AutoCloseable> resources) throws Exception {
+  private Pipeline startPipeline(String bootstrap, Deque<AutoCloseable> resources, Path usersFile) throws Exception {
     Path stateDir = Files.createTempDirectory("coachstream-demo-state-");
     resources.push(() -> deleteTree(stateDir));
-    Pipeline pipeline = Pipeline.start(common.settings(Service.DEMO, streamsDefaults(bootstrap, stateDir, httpPort)),
+    Map<String, String> streams = streamsDefaults(bootstrap, stateDir, httpPort);
+    streams.put("security.users-file", usersFile.toString());
+    Pipeline pipeline = Pipeline.start(common.settings(Service.DEMO, streams),
         common.settings(Service.DEMO, notifierDefaults(bootstrap, notifierHttpPort)));
     resources.push(pipeline);
     return pipeline;

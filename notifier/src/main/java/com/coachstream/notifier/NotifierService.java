@@ -5,6 +5,7 @@ import com.coachstream.common.config.KafkaSettings;
 import com.coachstream.common.config.Settings;
 import com.coachstream.common.ops.ApiDescription;
 import com.coachstream.common.ops.OpsServer;
+import com.coachstream.common.security.SecuritySettings;
 import com.coachstream.common.ops.Route;
 import com.coachstream.notifier.channel.ChannelFactory;
 import com.coachstream.notifier.channel.NotificationChannel;
@@ -108,8 +109,10 @@ public final class NotifierService {
       OpsServer ops = OpsServer.start(settings.string(NotifierSettings.HTTP_HOST, "0.0.0.0"),
           settings.intValue(NotifierSettings.HTTP_PORT, NotifierSettings.DEFAULT_HTTP_PORT), registry,
           () -> consumer.isHealthy() && roster.isAlive(), () -> consumer.isHealthy() && roster.isCaughtUp());
-      ops.describedBy(ApiDescription.load(API_DOCUMENT));
       opened.add(0, ops);
+      // only /health, /ready and /metrics: /metrics is open or for admin/service callers (security.metrics-open)
+      ops.secure(SecuritySettings.authenticator(settings, java.util.Optional.empty()), SecuritySettings.policy(settings));
+      ops.describedBy(ApiDescription.load(API_DOCUMENT));
       log.info("Notifier started: {} -> routes {} (default {})", topics.alerts().name(), rules.allRoutes(),
           rules.routesFor(null, true));
       return new RunningNotifier(ops, registry, opened);

@@ -36,7 +36,8 @@ public final class Authenticator {
   private final ServiceTokens service;
   private final LoginThrottle throttle;
   private final TeamDirectory directory;
-  private final byte[] senderToken;
+  /** The ingest's legacy shared token; compared as SHA-256 digests so neither content nor length leaks by timing. */
+  private final String senderToken;
 
   public Authenticator(UsersFile users, Optional<OidcTokens> oidc, ServiceTokens service, LoginThrottle throttle,
       TeamDirectory directory, Optional<String> senderToken) {
@@ -45,13 +46,12 @@ public final class Authenticator {
     this.service = service;
     this.throttle = throttle;
     this.directory = directory;
-    this.senderToken = senderToken.filter(t -> !t.isEmpty()).map(t -> t.getBytes(StandardCharsets.UTF_8)).orElse(null);
+    this.senderToken = senderToken.map(String::strip).filter(t -> !t.isEmpty()).orElse(null);
   }
 
   /** The same authenticator, finding supervisors' teams in {@code roster} too. */
   public Authenticator withDirectory(TeamDirectory roster) {
-    return new Authenticator(users, oidc, service, throttle, roster,
-        Optional.ofNullable(senderToken).map(b -> new String(b, StandardCharsets.UTF_8)));
+    return new Authenticator(users, oidc, service, throttle, roster, Optional.ofNullable(senderToken));
   }
 
   /**
@@ -99,6 +99,11 @@ public final class Authenticator {
     return withTeams(Result.of(principal));
   }
 
+  /** Whether any way to sign in is configured (else every request but the open ones is refused). */
+  public boolean acceptsAnyone() {
+    return !users.isEmpty() || oidc.isPresent() || senderToken != null;
+  }
+
   /** A service token acting for {@code caller}, for a call to another instance. */
   public String serviceTokenFor(Principal caller) {
     return service.issue(caller);
@@ -113,7 +118,9 @@ public final class Authenticator {
     if (byToken.isPresent()) {
       return Result.of(byToken);
     }
-    if (senderToken != null && MessageDigest.isEqual(senderToken, token.getBytes(StandardCharsets.UTF_8))) {
+    if (senderToken != null && MessageDigest.isEqual(
+        UsersFile.tokenHash(senderToken).getBytes(StandardCharsets.US_ASCII),
+        UsersFile.tokenHash(token).getBytes(StandardCharsets.US_ASCII))) {
       return Result.of(Optional.of(LEGACY_SENDER));
     }
     return Result.REJECTED;

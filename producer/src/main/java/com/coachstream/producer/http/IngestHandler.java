@@ -33,8 +33,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  *   <li>202 when at least one event was accepted, with a result per event (a mixed request is 202: the
  *       accepted events are in Kafka, the rejected ones carry their reasons, fix and re-send only those);</li>
  *   <li>400 when no event was accepted (all rejected, or the body is not JSON / empty);</li>
- *   <li>401 without the configured bearer token, 413 over the body limit (405 for other methods comes from
- *       the server's router, which only passes POST here);</li>
+ *   <li>413 over the body limit (401/403 for a caller who is not a sender come from the server's access gate,
+ *       405 for other methods from its router, which only passes POST here);</li>
  *   <li>503 when Kafka did not acknowledge a valid event in time (results say which): re-send them, the
  *       pipeline drops identical re-sends.</li>
  * </ul>
@@ -48,17 +48,15 @@ final class IngestHandler implements HttpHandler {
 
   private final CoachStreamProducer producer;
   private final EventChecker checker;
-  private final BearerToken token;
   private final int bodyLimit;
   private final MeterRegistry metrics;
   private final Timer requestTimer;
   private final Consumer<Boolean> brokerReachable;
 
-  IngestHandler(CoachStreamProducer producer, BearerToken token, int bodyLimit, MeterRegistry metrics,
+  IngestHandler(CoachStreamProducer producer, int bodyLimit, MeterRegistry metrics,
       Consumer<Boolean> brokerReachable) {
     this.producer = producer;
     this.checker = new EventChecker(producer.validator());
-    this.token = token;
     this.bodyLimit = bodyLimit;
     this.metrics = metrics;
     this.requestTimer = Timer.builder("coachstream.ingest.requests").description("POST /v1/events").register(metrics);
@@ -68,11 +66,6 @@ final class IngestHandler implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      if (!token.admits(exchange)) {
-        exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"coachstream\"");
-        refuse(exchange, 401, error("UNAUTHORIZED", "a valid 'Authorization: Bearer <token>' header is required"));
-        return;
-      }
       byte[] body = declaredTooLarge(exchange) ? null : readWithinLimit(exchange.getRequestBody());
       if (body == null) {
         refuse(exchange, 413, error("TOO_LARGE", "the body is larger than " + bodyLimit + " bytes; split it"));

@@ -2,6 +2,10 @@ package com.coachstream.streams.query;
 
 import com.coachstream.common.ops.HttpJson;
 import com.coachstream.common.ops.OpsServer;
+import com.coachstream.common.security.AccessPolicy;
+import com.coachstream.common.security.Authenticator;
+import com.coachstream.common.security.Principal;
+import com.coachstream.common.security.ServiceTokens;
 import com.coachstream.streams.topology.CoachingTopology;
 import com.coachstream.streams.window.WindowSpec;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,7 +31,10 @@ import org.apache.kafka.streams.state.HostInfo;
 /**
  * The HTTP query API (described in docs/http-api.md and {@code openapi/streams-processor.yaml}). An agent's scores are answered by the instance that holds the agent
  * (found with {@code queryMetadataForKey}, then one HTTP hop); team and alert queries ask every instance
- * for its local part ({@code local=true}) and merge.
+ * for its local part ({@code local=true}) and merge. Every answer is scoped to the caller by {@link AccessPolicy}:
+ * an agent or team outside the caller's scope answers exactly like an unknown one (404, same body), and lists
+ * hold only what the caller may see. A forwarded request carries a service token acting for the caller (never
+ * the caller's own credentials), so the instance that answers applies the same scope.
  * <ul>
  *   <li>{@code GET /api/agents/{agentId}/scores?from=&to=}: windows overlapping [from, to] (ISO-8601 or
  *       epoch ms; default: the last window.size before the agent's newest event)</li>
@@ -42,33 +49,53 @@ public final class QueryApi {
   private final KafkaStreams streams;
   private final HostInfo self;
   private final LocalQueries local;
+  private final AccessPolicy policy;
+  private final Authenticator authenticator;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  public QueryApi(KafkaStreams streams, WindowSpec windows, HostInfo self) {
+  public QueryApi(KafkaStreams streams, WindowSpec windows, HostInfo self, AccessPolicy policy,
+      Authenticator authenticator) {
     this.streams = streams;
     this.self = self;
     this.local = new LocalQueries(streams, windows);
+    this.policy = policy;
+    this.authenticator = authenticator;
+  }
+
+  /** The one answer for an agent that is unknown or outside the caller's scope: no existence oracle. */
+  private static Map<String, String> noAgent(String agentId) {
+    return Map.of("error", "NOT_FOUND", "message", "no scores for agent " + agentId);
+  }
+
+  private static Map<String, String> noTeam(String teamId) {
+    return Map.of("error", "NOT_FOUND", "message", "no agents of team " + teamId);
   }
 
   public void agents(HttpExchange exchange) throws IOException {
     String agentId = OpsServer.pathParameter(exchange, "agentId");
     Map<String, String> query = HttpJson.query(exchange);
+    Principal caller = OpsServer.principal(exchange);
     guarded(exchange, () -> {
       KeyQueryMetadata owner = streams.queryMetadataForKey(CoachingTopology.AGENT_STATE_STORE, agentId,
           Serdes.String().serializer());
       if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
         HttpJson.respond(exchange, 503, Map.of("error", "state is not available yet (rebalancing); retry"));
       } else if (owner.activeHost().equals(self)) {
+        String[] team = local.teamAndSupervisor(agentId, owner.partition());
+        if (!policy.maySeeAgent(caller, agentId, team[0], team[1])) {
+          HttpJson.respond(exchange, 404, noAgent(agentId));
+          return;
+        }
         Optional<List<JsonNode>> windows = local.scores(agentId, owner.partition(), query.get("from"), query.get("to"));
         if (windows.isPresent()) {
           HttpJson.respond(exchange, 200, Map.of("agentId", agentId, "windows", windows.get()));
         } else {
-          HttpJson.respond(exchange, 404, Map.of("error", "no scores for agent " + agentId));
+          HttpJson.respond(exchange, 404, noAgent(agentId));
         }
       } else if (exchange.getRequestHeaders().containsKey(FORWARDED_HEADER)) {
         HttpJson.respond(exchange, 503, Map.of("error", "agent moved while forwarding; retry"));
       } else {
-        HttpResponse<byte[]> answer = get(owner.activeHost(), exchange.getRequestURI().getRawPath()
+        HttpResponse<byte[]> answer = get(caller, owner.activeHost(), exchange.getRequestURI().getRawPath()
             + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()));
         HttpJson.respond(exchange, answer.statusCode(), answer.body());
       }
@@ -77,29 +104,48 @@ public final class QueryApi {
 
   public void teams(HttpExchange exchange) throws IOException {
     String teamId = OpsServer.pathParameter(exchange, "teamId");
+    Principal caller = OpsServer.principal(exchange);
     guarded(exchange, () -> {
-      List<JsonNode> agents = fanOut(exchange, () -> local.teamAgents(teamId));
+      if (!policy.maySeeTeam(caller, teamId)) {
+        HttpJson.respond(exchange, 404, noTeam(teamId));
+        return;
+      }
+      List<JsonNode> agents = fanOut(exchange, caller, () -> local.teamAgents(teamId));
+      if (agents.isEmpty() && !isLocalPart(exchange)) {
+        HttpJson.respond(exchange, 404, noTeam(teamId));
+        return;
+      }
       agents.sort(Comparator.comparing(n -> n.path("agentId").asText()));
       HttpJson.respond(exchange, 200, Map.of("teamId", teamId, "agents", agents));
     });
   }
 
   public void alerts(HttpExchange exchange) throws IOException {
+    Principal caller = OpsServer.principal(exchange);
     guarded(exchange, () -> {
       long since = TimeParam.parse("since", HttpJson.query(exchange).get("since"),
           System.currentTimeMillis() - Duration.ofHours(24).toMillis());
-      List<JsonNode> alerts = fanOut(exchange, () -> local.alerts(since));
+      List<JsonNode> alerts = fanOut(exchange, caller, () -> local.alerts(since).stream()
+          .filter(a -> policy.maySeeAgent(caller, a.path("agentId").asText(), text(a, "teamId"), null)).toList());
       alerts.sort(Comparator.comparing((JsonNode n) -> n.path("createdAt").asText())
           .thenComparing(n -> n.path("alertId").asText()));
       HttpJson.respond(exchange, 200, Map.of("alerts", alerts));
     });
   }
 
+  private static String text(JsonNode node, String field) {
+    return node.hasNonNull(field) ? node.get(field).asText() : null;
+  }
+
+  private static boolean isLocalPart(HttpExchange exchange) {
+    return "true".equals(HttpJson.query(exchange).get("local"));
+  }
+
   /** This instance's part, plus every other instance's local part unless this request is itself such a part. */
-  private List<JsonNode> fanOut(HttpExchange exchange, java.util.function.Supplier<List<JsonNode>> localPart)
-      throws IOException, InterruptedException {
+  private List<JsonNode> fanOut(HttpExchange exchange, Principal caller,
+      java.util.function.Supplier<List<JsonNode>> localPart) throws IOException, InterruptedException {
     List<JsonNode> merged = new ArrayList<>(localPart.get());
-    if ("true".equals(HttpJson.query(exchange).get("local"))) {
+    if (isLocalPart(exchange)) {
       return merged;
     }
     String path = exchange.getRequestURI().getRawPath() + "?local=true"
@@ -108,7 +154,7 @@ public final class QueryApi {
       if (instance.hostInfo().equals(self)) {
         continue;
       }
-      HttpResponse<byte[]> answer = get(instance.hostInfo(), path);
+      HttpResponse<byte[]> answer = get(caller, instance.hostInfo(), path);
       if (answer.statusCode() != 200) {
         throw new IllegalStateException("instance " + instance.hostInfo() + " answered " + answer.statusCode());
       }
@@ -118,9 +164,12 @@ public final class QueryApi {
     return merged;
   }
 
-  private HttpResponse<byte[]> get(HostInfo host, String pathAndQuery) throws IOException, InterruptedException {
+  private HttpResponse<byte[]> get(Principal caller, HostInfo host, String pathAndQuery)
+      throws IOException, InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
-        .header(FORWARDED_HEADER, self.host() + ":" + self.port()).timeout(Duration.ofSeconds(10)).GET().build();
+        .header(FORWARDED_HEADER, self.host() + ":" + self.port())
+        .header(ServiceTokens.HEADER, authenticator.serviceTokenFor(caller))
+        .timeout(Duration.ofSeconds(10)).GET().build();
     return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
   }
 

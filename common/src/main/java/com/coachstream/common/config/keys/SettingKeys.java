@@ -147,7 +147,7 @@ public final class SettingKeys {
     ingest.add("http.host", "0.0.0.0", "Address the ingest endpoint listens on.");
     ingest.add("http.port", "8090", "Port of `POST /v1/events`, `/health`, `/ready` and `/metrics` (0 = any free port). Also `--port`.");
     ingest.add("http.body-limit", "1048576", "Largest accepted request body, in bytes. Also `--body-limit`.");
-    ingest.secret("http.bearer-token", "Token a request must carry (`Authorization: Bearer <token>`); none = open.");
+    ingest.secret("http.bearer-token", "A shared token that signs a sending system in as a sender (`Authorization: Bearer <token>`); without it, a users file or OIDC, every post is refused.");
     Catalogue security = new Catalogue(keys, Set.of(STREAMS, NOTIFIER, INGEST));
     security.add("security.users-file", "", "JSON users file for a self-hosted start: ids, roles, teams, bcrypt password hashes and sha256 API-token hashes (never plain text); see docs/security.md.");
     security.add("security.oidc.issuer", "", "OpenID Connect issuer whose tokens are accepted (the `iss` claim); empty = no OIDC.");
