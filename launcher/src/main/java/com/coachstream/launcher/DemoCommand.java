@@ -6,7 +6,9 @@ import com.coachstream.common.config.Settings;
 import com.coachstream.common.config.keys.Service;
 import com.coachstream.common.kafka.TopicCreator;
 import com.coachstream.kafka.local.LocalKafkaBroker;
+import com.coachstream.common.security.DemoUsers;
 import com.coachstream.launcher.demo.Pipeline;
+import com.coachstream.workspace.WorkspaceServer;
 import com.coachstream.launcher.demo.SummaryPrinter;
 import com.coachstream.launcher.demo.TopicMonitor;
 import com.coachstream.producer.CoachStreamProducer;
@@ -75,6 +77,11 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--notifier-http-port", defaultValue = "8081", description = "Port of the notifier's /health and /metrics (default: ${DEFAULT-VALUE}; 0 = any).")
   int notifierHttpPort;
 
+  @Option(names = "--workspace-port", defaultValue = "8088", description = "Port of the supervisor workspace (default: ${DEFAULT-VALUE}; 0 = any).")
+  int workspacePort;
+
+  private Settings streamsSettings;
+
   @Option(names = "--max-duration", paramLabel = "DURATION",
       description = "Stop by itself after this long, e.g. 90s (default: run until Ctrl-C).")
   String maxDuration;
@@ -107,6 +114,10 @@ final class DemoCommand implements Callable<Integer> {
       Pipeline pipeline = startPipeline(bootstrap, resources, signIn.file());
       out.printf("  Streams  http://localhost:%d  (query API; every request signs in, see below)%n",
           pipeline.streams().opsPort());
+      WorkspaceServer workspace = DemoWorkspace.start(streamsSettings, pipeline.streams(), topics, workspacePort);
+      resources.push(workspace);
+      out.printf("  Workspace http://localhost:%d/  — the supervisor workspace; sign in as one of these users:%n",
+          workspace.port());
       signIn.print(out, pipeline.streams().opsPort());
       out.printf("  Notifier http://localhost:%d/metrics  — alerts print below as they happen%n", pipeline.notifier().opsPort());
 
@@ -189,7 +200,10 @@ final class DemoCommand implements Callable<Integer> {
     resources.push(() -> deleteTree(stateDir));
     Map<String, String> streams = streamsDefaults(bootstrap, stateDir, httpPort);
     streams.put("security.users-file", usersFile.toString());
-    Pipeline pipeline = Pipeline.start(common.settings(Service.DEMO, streams),
+    // the workspace reads the query API for its signed-in users with service tokens under this secret
+    streams.put("security.service-secret", DemoUsers.randomSecret() + DemoUsers.randomSecret());
+    streamsSettings = common.settings(Service.DEMO, streams);
+    Pipeline pipeline = Pipeline.start(streamsSettings,
         common.settings(Service.DEMO, notifierDefaults(bootstrap, notifierHttpPort)));
     resources.push(pipeline);
     return pipeline;

@@ -7,8 +7,13 @@ import com.coachstream.avro.CoachingAlert;
  * An alert joined with the agent's roster entry: everything a channel needs to tell the supervisor who
  * slipped. {@code agent} is null when the roster does not know the agent yet; the alert is still delivered,
  * with the agent id standing in for the name, because losing an alert is worse than an unnamed one.
+ * {@code link} is the alert's page in the supervisor workspace, or null when no public URL is configured.
  */
-public record EnrichedAlert(CoachingAlert alert, AgentProfile agent) {
+public record EnrichedAlert(CoachingAlert alert, AgentProfile agent, String link) {
+
+  public EnrichedAlert(CoachingAlert alert, AgentProfile agent) {
+    this(alert, agent, null);
+  }
 
   public String alertId() {
     return alert.getAlertId();

@@ -6,6 +6,7 @@ import com.coachstream.common.config.Settings;
 import com.coachstream.common.ops.ApiDescription;
 import com.coachstream.common.ops.OpsServer;
 import com.coachstream.common.security.SecuritySettings;
+import com.coachstream.notifier.format.WorkspaceLink;
 import com.coachstream.common.ops.Route;
 import com.coachstream.notifier.channel.ChannelFactory;
 import com.coachstream.notifier.channel.NotificationChannel;
@@ -101,7 +102,7 @@ public final class NotifierService {
       DeliveryLedger ledger = new DeliveryLedger();
       var parts = new AlertConsumer.Parts(roster, new AlertDispatcher(rules, workers, ledger), ledger,
           new LedgerReader(kafka, topics.deliveries(), settings.duration(NotifierSettings.LEDGER_TIMEOUT,
-              NotifierSettings.DEFAULT_LEDGER_TIMEOUT)), deliveryLog);
+              NotifierSettings.DEFAULT_LEDGER_TIMEOUT)), deliveryLog, workspaceLink(settings));
       AlertConsumer consumer = new AlertConsumer(kafka,
           settings.string(NotifierSettings.GROUP, NotifierSettings.DEFAULT_GROUP), topics.alerts(), ledgerPartitions,
           parts, maxInFlight, drainTimeout, clock).start();
@@ -166,6 +167,14 @@ public final class NotifierService {
     public void close() {
       // Newest first: stop HTTP, then the consumer (drains deliveries), then roster, workers, producer.
       closeAll(parts);
+    }
+  }
+
+  private static WorkspaceLink workspaceLink(Settings settings) {
+    try {
+      return new WorkspaceLink(settings.string(NotifierSettings.WORKSPACE_PUBLIC_URL, ""));
+    } catch (IllegalArgumentException e) {
+      throw new com.coachstream.common.config.ConfigException(e.getMessage());
     }
   }
 }

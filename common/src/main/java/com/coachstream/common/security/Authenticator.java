@@ -126,6 +126,11 @@ public final class Authenticator {
     return Result.REJECTED;
   }
 
+  /** The caller with the teams the roster names them supervisor of now (a long session sees roster changes). */
+  public Principal withCurrentTeams(Principal caller) {
+    return caller.has(Role.SUPERVISOR) ? caller.withTeams(directory.teamsSupervisedBy(caller.userId())) : caller;
+  }
+
   private Result withTeams(Result result) {
     if (result.principal().isEmpty() || !result.principal().get().has(Role.SUPERVISOR)) {
       return result;

@@ -42,6 +42,18 @@ class AuthenticatorTest {
   }
 
   @Test
+  void aSessionSeesTheRosterAsItIsNow() {
+    java.util.Map<String, Set<String>> roster = new java.util.HashMap<>(java.util.Map.of("sup-a", Set.of()));
+    Authenticator auth = authenticator(user -> roster.getOrDefault(user, Set.of()));
+    Principal signedIn = auth.signIn("sup-a", "password-of-sup-a", "1.2.3.4").principal().orElseThrow();
+    assertThat(signedIn.teams()).isEmpty();
+    roster.put("sup-a", Set.of("team-a"));
+    assertThat(auth.withCurrentTeams(signedIn).teams()).containsExactly("team-a");
+    Principal agent = new Principal("ann", Set.of(Role.AGENT), Set.of(), "agent-a1");
+    assertThat(auth.withCurrentTeams(agent)).isSameAs(agent);
+  }
+
+  @Test
   void serviceTokensCarryTheCallerTheyActFor() {
     Authenticator auth = authenticator(TeamDirectory.NONE);
     Principal caller = new Principal("sup-a", Set.of(Role.SUPERVISOR), Set.of("team-a"), null);

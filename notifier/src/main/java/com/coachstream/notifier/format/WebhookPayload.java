@@ -9,7 +9,8 @@ import java.time.Instant;
 
 /**
  * The webhook body of docs/http-api.md: alertId, type, category, reason, agent {id, name, teamId}, supervisor {id,
- * name}, score, baseline, floor, samples, window {start, end}, skills, evidence, focus, createdAt.
+ * name}, score, baseline, floor, samples, window {start, end}, skills, evidence, focus, createdAt, link (the alert in
+ * the supervisor workspace, or null).
  * Timestamps are ISO-8601 (UTC); absent values are JSON null, never left out, so receivers see a stable shape.
  */
 public final class WebhookPayload {
@@ -48,6 +49,7 @@ public final class WebhookPayload {
     ArrayNode focus = root.putArray("focus");
     alert.getFocus().forEach(f -> focus.addObject().put("skill", f.getSkill()).put("tip", f.getTip()));
     root.put("createdAt", iso(alert.getCreatedAt()));
+    root.put("link", a.link());
     return root;
   }
 

@@ -47,6 +47,7 @@ public final class AlertConsumer implements AutoCloseable {
   private final Topic<String, CoachingAlert> alerts;
   private final int ledgerPartitions;
   private final RosterCache roster;
+  private final com.coachstream.notifier.format.WorkspaceLink links;
   private final AlertDispatcher dispatcher;
   private final DeliveryLedger ledger;
   private final LedgerReader ledgerReader;
@@ -61,7 +62,7 @@ public final class AlertConsumer implements AutoCloseable {
 
   /** Collaborators of the consumer loop. */
   public record Parts(RosterCache roster, AlertDispatcher dispatcher, DeliveryLedger ledger, LedgerReader ledgerReader,
-      KafkaDeliveryLog deliveryLog) { }
+      KafkaDeliveryLog deliveryLog, com.coachstream.notifier.format.WorkspaceLink links) { }
 
   public AlertConsumer(Properties clientProperties, String groupId, Topic<String, CoachingAlert> alerts,
       int ledgerPartitions, Parts parts, int maxInFlight, Duration drainTimeout, Clock clock) {
@@ -80,6 +81,7 @@ public final class AlertConsumer implements AutoCloseable {
     this.ledger = parts.ledger();
     this.ledgerReader = parts.ledgerReader();
     this.deliveryLog = parts.deliveryLog();
+    this.links = parts.links();
     this.maxInFlight = maxInFlight;
     this.drainTimeout = drainTimeout;
     this.clock = clock;
@@ -127,7 +129,7 @@ public final class AlertConsumer implements AutoCloseable {
       settled = CompletableFuture.completedFuture(null);
     } else {
       settled = decode(record).map(alert -> dispatcher.dispatch(
-              new EnrichedAlert(alert, roster.find(alert.getAgentId())), source))
+              new EnrichedAlert(alert, roster.find(alert.getAgentId()), links.forAlert(alert.getAlertId())), source))
           .orElseGet(() -> CompletableFuture.completedFuture(null));
     }
     settled.whenComplete((ok, error) -> {

@@ -58,7 +58,8 @@ class HttpChannelsTest {
     assertThat(request.header("X-CoachStream-Alert-Id")).isEqualTo("alert-42");
     assertThat(request.header("X-CoachStream-Signature")).isNull();
     JsonNode body = JSON.readTree(request.body());
-    assertThat(body.size()).isEqualTo(15);
+    assertThat(body.size()).isEqualTo(16);
+    assertThat(body.get("link").isNull()).as("no workspace.public-url: link is null, never left out").isTrue();
     assertThat(body.get("alertId").asText()).isEqualTo("alert-42");
     assertThat(body.get("type").asText()).isEqualTo("SLIP");
     assertThat(body.get("category").asText()).isEqualTo("SOFT");

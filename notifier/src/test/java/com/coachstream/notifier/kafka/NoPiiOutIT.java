@@ -69,7 +69,7 @@ class NoPiiOutIT {
       "score", "baseline", "floor", "samples", "window", "window.start", "window.end",
       "skills", "skills[].skill", "skills[].score", "skills[].baseline", "skills[].delta",
       "evidence", "evidence[].sourceId", "evidence[].skill", "evidence[].score", "evidence[].time",
-      "focus", "focus[].skill", "focus[].tip", "createdAt");
+      "focus", "focus[].skill", "focus[].tip", "createdAt", "link");
 
   @RegisterExtension
   static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTPS.dynamicPort())

@@ -103,6 +103,9 @@ public final class SettingKeys {
     streams.add("http.port", "8080", "Port of the HTTP API, `/health`, `/ready` and `/metrics` (0 = any free port). Also `--http-port`.");
     streams.add("http.advertised.host", "", "Host other instances forward queries to (default: `http.host`, or `localhost` when that is `0.0.0.0`).");
     streams.add("state.dir", "${java.io.tmpdir}/coachstream-streams", "Directory of the local state stores.");
+    streams.add("workspace.host", "localhost", "Address the supervisor workspace listens on (the workspace `coachstream demo` starts; docs/workspace.md).");
+    streams.add("workspace.port", "8088", "Port of the supervisor workspace (0 = any free port).");
+    streams.add("workspace.secure-cookies", "true", "Whether the workspace's session cookies are `Secure` (browsers send them over HTTPS and to localhost only); false only behind a trusted plain-HTTP proxy.");
     streams.add("num.stream.threads", "1", "Kafka Streams threads of this instance.");
     streams.add("num.standby.replicas", "0", "Warm copies of each state store on other instances.");
     streams.add("replication.factor", "-1", "Replication of internal topics (-1 = the broker's default).");
@@ -112,6 +115,7 @@ public final class SettingKeys {
     notifier.add("routes.default", "log", "Channels for alerts of any team without its own route (comma list of channel names).");
     notifier.add("routes.team.<teamId>", "", "Channels for one team's alerts; replaces the default routes for that team.");
     notifier.add("notifier.group", "coachstream-notifier", "Consumer group; instances sharing it share the alerts.");
+    notifier.add("workspace.public-url", "", "Public URL of the supervisor workspace (e.g. `https://coach.example.com`); Slack, Teams, e-mail and webhook alerts then link to the alert there.");
     notifier.add("http.host", "0.0.0.0", "Address of `/health`, `/ready` and `/metrics`.");
     notifier.add("http.port", "8081", "Port of `/health`, `/ready` and `/metrics` (0 = any free port).");
     notifier.add("delivery.max.inflight", "1000", "Alerts under delivery at once before the notifier stops reading more.");
