@@ -52,19 +52,21 @@ public final class SecuritySettings {
   }
 
   private static Optional<OidcTokens> oidc(Settings settings) {
+    // every OIDC setting is read, used or not, so a misplaced one is still checked like any other
     String issuer = settings.string(OIDC_ISSUER, "");
+    String jwks = settings.string(OIDC_JWKS_URL, "");
+    String audience = settings.string(OIDC_AUDIENCE, "");
+    String algorithms = settings.string(OIDC_ALGORITHMS, "RS256,ES256");
+    OidcTokens.Claims claims = new OidcTokens.Claims(settings.string(OIDC_ROLES_CLAIM, "roles"),
+        settings.string(OIDC_TEAMS_CLAIM, "teams"), settings.string(OIDC_AGENT_CLAIM, "agent_id"));
     if (issuer.isBlank()) {
       return Optional.empty();
     }
-    String jwks = settings.string(OIDC_JWKS_URL, "");
-    String audience = settings.string(OIDC_AUDIENCE, "");
     if (jwks.isBlank() || audience.isBlank()) {
       throw new ConfigException(OIDC_ISSUER + " needs " + OIDC_JWKS_URL + " and " + OIDC_AUDIENCE + " too");
     }
     try {
-      return Optional.of(OidcTokens.fromJwksUrl(issuer, audience, jwks, settings.string(OIDC_ALGORITHMS, "RS256,ES256"),
-          new OidcTokens.Claims(settings.string(OIDC_ROLES_CLAIM, "roles"), settings.string(OIDC_TEAMS_CLAIM, "teams"),
-              settings.string(OIDC_AGENT_CLAIM, "agent_id"))));
+      return Optional.of(OidcTokens.fromJwksUrl(issuer, audience, jwks, algorithms, claims));
     } catch (IllegalArgumentException e) {
       throw new ConfigException(e.getMessage());
     }

@@ -103,9 +103,6 @@ public final class SettingKeys {
     streams.add("http.port", "8080", "Port of the HTTP API, `/health`, `/ready` and `/metrics` (0 = any free port). Also `--http-port`.");
     streams.add("http.advertised.host", "", "Host other instances forward queries to (default: `http.host`, or `localhost` when that is `0.0.0.0`).");
     streams.add("state.dir", "${java.io.tmpdir}/coachstream-streams", "Directory of the local state stores.");
-    streams.add("workspace.host", "localhost", "Address the supervisor workspace listens on (the workspace `coachstream demo` starts; docs/workspace.md).");
-    streams.add("workspace.port", "8088", "Port of the supervisor workspace (0 = any free port).");
-    streams.add("workspace.secure-cookies", "true", "Whether the workspace's session cookies are `Secure` (browsers send them over HTTPS and to localhost only); false only behind a trusted plain-HTTP proxy.");
     streams.add("num.stream.threads", "1", "Kafka Streams threads of this instance.");
     streams.add("num.standby.replicas", "0", "Warm copies of each state store on other instances.");
     streams.add("replication.factor", "-1", "Replication of internal topics (-1 = the broker's default).");
@@ -152,6 +149,10 @@ public final class SettingKeys {
     ingest.add("http.port", "8090", "Port of `POST /v1/events`, `/health`, `/ready` and `/metrics` (0 = any free port). Also `--port`.");
     ingest.add("http.body-limit", "1048576", "Largest accepted request body, in bytes. Also `--body-limit`.");
     ingest.secret("http.bearer-token", "A shared token that signs a sending system in as a sender (`Authorization: Bearer <token>`); without it, a users file or OIDC, every post is refused.");
+    Catalogue demo = new Catalogue(keys, Set.of(Service.DEMO));
+    demo.add("workspace.host", "localhost", "Address the supervisor workspace listens on (docs/workspace.md).");
+    demo.add("workspace.secure-cookies", "true", "Whether the workspace's session cookies are `Secure` (browsers send them over HTTPS and to localhost only); false only behind a trusted plain-HTTP proxy.");
+
     Catalogue security = new Catalogue(keys, Set.of(STREAMS, NOTIFIER, INGEST));
     security.add("security.users-file", "", "JSON users file for a self-hosted start: ids, roles, teams, bcrypt password hashes and sha256 API-token hashes (never plain text); see docs/security.md.");
     security.add("security.oidc.issuer", "", "OpenID Connect issuer whose tokens are accepted (the `iss` claim); empty = no OIDC.");
