@@ -5,6 +5,7 @@ import com.coachstream.benchmarks.harness.HarnessOptions;
 import com.coachstream.benchmarks.harness.Report;
 import com.coachstream.benchmarks.harness.Workload;
 import com.coachstream.benchmarks.micro.MicroBenchmarks;
+import com.coachstream.benchmarks.quality.QualityBenchmark;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Mixin;
  * Each figure also has its own subcommand.
  */
 @Command(name = "benchmarks", mixinStandardHelpOptions = true,
-    description = "CoachStream benchmarks: throughput, window cost, latency, memory, JMH micro-benchmarks.",
+    description = "CoachStream benchmarks: throughput, window cost, latency, memory, JMH micro-benchmarks, alert quality.",
     subcommands = {CommandLine.HelpCommand.class})
 public final class BenchmarkRunner {
 
@@ -69,6 +70,23 @@ public final class BenchmarkRunner {
   @Command(name = "memory", description = "(5) RSS and state size of the streams processor for many agents' history.")
   int memory() throws Exception {
     return measure("memory", (cluster, report) -> MemoryBenchmark.run(cluster, options, report));
+  }
+
+  @Command(name = "quality", description = "Alert quality of both alert modes on simulated contact centers with known "
+      + "truth: recall, precision, detection delay, false alerts per 1,000 agent-days (no Kafka broker).")
+  int quality(
+      @CommandLine.Option(names = "--quality-agents", defaultValue = "100",
+          description = "Agents per scenario family (default: ${DEFAULT-VALUE}).") int agents,
+      @CommandLine.Option(names = "--quality-days", defaultValue = "100",
+          description = "Simulated days (default: ${DEFAULT-VALUE}).") int days,
+      @CommandLine.Option(names = "--seed", defaultValue = "1", description = "Simulation seed (default: ${DEFAULT-VALUE}).")
+      long seed,
+      @CommandLine.Option(names = "--quality-modes", defaultValue = "threshold,statistical", split = ",",
+          description = "Alert modes to measure (default: ${DEFAULT-VALUE}).") java.util.List<String> modes)
+      throws Exception {
+    Report report = new Report("quality", options.label);
+    QualityBenchmark.run(modes, agents, days, seed, options.streamsSettings, report);
+    return finish(report);
   }
 
   @Command(name = "micro", description = "JMH micro-benchmarks of scoring and the state codec (no Kafka).")

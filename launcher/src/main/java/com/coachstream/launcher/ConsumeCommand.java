@@ -6,6 +6,7 @@ import com.coachstream.common.config.Settings;
 import com.coachstream.common.config.keys.Service;
 import com.coachstream.schemas.json.AvroJson;
 import com.coachstream.schemas.json.RecordDecoder;
+import com.coachstream.schemas.registry.SchemaRegistryClient;
 import com.coachstream.schemas.serde.AvroDecodingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -33,7 +35,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code coachstream consume TOPIC}: any CoachStream topic as JSON lines. Values (and Avro keys) are decoded
- * from their own bytes, so a renamed topic works too; a value that is not a CoachStream record (a dead
+ * from their own bytes, so a renamed topic works too (registry-framed ones with the schema of
+ * {@code schema.registry.url}); a value that is not a CoachStream record (a dead
  * letter's original bytes) is shown as base64 with the reason it could not be decoded.
  */
 @Command(name = "consume", mixinStandardHelpOptions = true,
@@ -66,6 +69,7 @@ final class ConsumeCommand implements Callable<Integer> {
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, fromBeginning ? "earliest" : "latest");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    Optional<SchemaRegistryClient> registry = KafkaSettings.registryConnection(settings).map(SchemaRegistryClient::new);
     PrintWriter out = spec.commandLine().getOut();
     long printed = 0;
     try (var consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
@@ -77,7 +81,7 @@ final class ConsumeCommand implements Callable<Integer> {
           if (max != null && printed >= max) {
             break;
           }
-          out.println(line(record));
+          out.println(line(record, registry));
           printed++;
           lastRecord = Instant.now();
         }
@@ -90,14 +94,15 @@ final class ConsumeCommand implements Callable<Integer> {
     return 0;
   }
 
-  static String line(ConsumerRecord<byte[], byte[]> record) {
+  /** One record as a JSON line; registry-framed keys and values are decoded with {@code registry}'s schemas. */
+  static String line(ConsumerRecord<byte[], byte[]> record, Optional<SchemaRegistryClient> registry) {
     ObjectNode node = AvroJson.MAPPER.createObjectNode();
     node.put("topic", record.topic());
     node.put("partition", record.partition());
     node.put("offset", record.offset());
     node.put("timestamp", Instant.ofEpochMilli(record.timestamp()).toString());
-    node.set("key", decodeKey(record.key()));
-    node.set("value", decodeValue(record.value(), node));
+    node.set("key", decodeKey(record.key(), registry));
+    node.set("value", decodeValue(record.value(), registry, node));
     if (record.headers().toArray().length > 0) {
       ObjectNode headers = node.putObject("headers");
       for (Header header : record.headers()) {
@@ -107,23 +112,23 @@ final class ConsumeCommand implements Callable<Integer> {
     return node.toString();
   }
 
-  private static JsonNode decodeKey(byte[] key) {
+  private static JsonNode decodeKey(byte[] key, Optional<SchemaRegistryClient> registry) {
     if (key == null) {
       return AvroJson.MAPPER.nullNode();
     }
     try {
-      return RecordDecoder.toJson(key);
+      return RecordDecoder.toJson(key, registry);
     } catch (AvroDecodingException notAvro) {
       return AvroJson.MAPPER.getNodeFactory().textNode(new String(key, StandardCharsets.UTF_8));
     }
   }
 
-  private static JsonNode decodeValue(byte[] value, ObjectNode line) {
+  private static JsonNode decodeValue(byte[] value, Optional<SchemaRegistryClient> registry, ObjectNode line) {
     if (value == null) {
       return AvroJson.MAPPER.nullNode(); // a tombstone
     }
     try {
-      return RecordDecoder.toJson(value);
+      return RecordDecoder.toJson(value, registry);
     } catch (AvroDecodingException e) {
       line.put("valueError", e.getMessage());
       return AvroJson.MAPPER.getNodeFactory().textNode(Base64.getEncoder().encodeToString(value));

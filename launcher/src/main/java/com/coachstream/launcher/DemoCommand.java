@@ -7,17 +7,22 @@ import com.coachstream.common.config.keys.Service;
 import com.coachstream.common.kafka.TopicCreator;
 import com.coachstream.kafka.local.LocalKafkaBroker;
 import com.coachstream.common.security.DemoUsers;
+import com.coachstream.launcher.demo.CoachingLoopPrinter;
+import com.coachstream.launcher.demo.DemoWireFormat;
 import com.coachstream.launcher.demo.Pipeline;
 import com.coachstream.workspace.WorkspaceServer;
 import com.coachstream.launcher.demo.SummaryPrinter;
 import com.coachstream.launcher.demo.TopicMonitor;
 import com.coachstream.producer.CoachStreamProducer;
+import com.coachstream.producer.simulate.CoachingPlan;
 import com.coachstream.producer.simulate.ContactCenter;
 import com.coachstream.producer.simulate.GroundTruth;
 import com.coachstream.producer.simulate.Pacing;
+import com.coachstream.producer.simulate.SimulatedSupervisors;
 import com.coachstream.producer.simulate.Simulation;
 import com.coachstream.producer.simulate.SimulationConfig;
 import com.coachstream.producer.simulate.SimulationResult;
+import com.coachstream.schemas.registry.WireFormat;
 import com.coachstream.schemas.topics.Topics;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -45,8 +50,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"Run the whole pipeline in one process on an embedded Kafka broker.",
-        "A simulated contact center (agents who slip at known times), the streams processor, the notifier",
-        "(alerts print as they happen) and the HTTP API. Ctrl-C stops everything and removes its data.",
+        "A simulated contact center (agents who slip at known times, supervisors who answer alerts and coach",
+        "with a known effect), the streams processor, the notifier (alerts, actions and coaching effects print",
+        "as they happen) and the HTTP API. Ctrl-C stops everything and removes its data.",
         "The broker is embedded unless --bootstrap-servers (or KAFKA_BOOTSTRAP_SERVERS) names a cluster."})
 final class DemoCommand implements Callable<Integer> {
 
@@ -86,7 +92,15 @@ final class DemoCommand implements Callable<Integer> {
       description = "Stop by itself after this long, e.g. 90s (default: run until Ctrl-C).")
   String maxDuration;
 
+  @Option(names = "--wire-format", paramLabel = "FORMAT", defaultValue = "single-object",
+      description = "single-object or registry: every topic in the Confluent layout against a schema registry "
+          + "(schema.registry.url, else a local Apicurio registry started by the demo) (default: ${DEFAULT-VALUE}).")
+  String wireFormat;
+
   PrintStream out = System.out;
+
+  /** The wire-format settings every part of the demo gets (the user's own settings win over them). */
+  private Map<String, String> wire = Map.of();
 
   @Override
   public Integer call() throws Exception {
@@ -103,8 +117,9 @@ final class DemoCommand implements Callable<Integer> {
     try {
       out.println("CoachStream demo — the whole pipeline in one process");
       String bootstrap = startBroker(resources);
-      Settings base = common.settings(Service.DEMO, Map.of("bootstrap.servers", bootstrap));
-      Topics topics = new Topics(KafkaSettings.topicNames(base));
+      wire = DemoWireFormat.settings(WireFormat.parse(wireFormat), common.settings(Service.DEMO, Map.of()), resources, out);
+      Settings base = common.settings(Service.DEMO, with(wire, Map.of("bootstrap.servers", bootstrap)));
+      Topics topics = KafkaSettings.topics(base);
       TopicCreator.createAll(KafkaSettings.clientProperties(base), topics, 6, 0);
       out.printf("  Topics   %d topics ready (coaching.alerts.v1, coaching.skill-scores.v1, ...)%n", topics.all().size());
 
@@ -127,13 +142,19 @@ final class DemoCommand implements Callable<Integer> {
       resources.push(producer);
 
       SimulationConfig config = SimulationConfig.builder().seed(seed).agents(agents).teams(teams).days(days)
-          .slipFraction(slipFraction).end(Instant.now()).pacing(Pacing.compressedTo(playbackTime)).build();
+          .slipFraction(slipFraction).end(Instant.now()).pacing(Pacing.compressedTo(playbackTime))
+          .coaching(CoachingPlan.standard()).build();
       GroundTruth truth = GroundTruth.of(ContactCenter.generate(config));
       Path truthFile = Files.createTempFile("coachstream-demo-ground-truth-", ".jsonl");
       truth.write(truthFile);
       out.printf("  Simulator %d agents in %d teams, %d of them slip; %d days of history played over %s%n",
           agents, teams, truth.slipping().size(), days, playback);
-      out.printf("           ground truth (who slips when): %s%n%n", truthFile);
+      out.printf("           supervisors answer alerts and hold %d coaching sessions (true lift +%.0f or 0; the season"
+          + " drifts +%.0f per %d days)%n", truth.sessions().size(), CoachingPlan.standard().lift(),
+          CoachingPlan.standard().seasonDrift(), CoachingPlan.standard().effectWindow().toDays());
+      out.printf("           ground truth (who slips when, true lift per session): %s%n%n", truthFile);
+      resources.push(new SimulatedSupervisors(KafkaSettings.clientProperties(base), producer, truth));
+      resources.push(new CoachingLoopPrinter(KafkaSettings.clientProperties(base), topics, truth, out));
 
       AtomicReference<SimulationResult> result = new AtomicReference<>();
       AtomicReference<Instant> simulatedUpTo = new AtomicReference<>(config.start());
@@ -170,7 +191,7 @@ final class DemoCommand implements Callable<Integer> {
       summary.print();
       return 0;
     } finally {
-      out.println("Stopping: simulator, notifier, streams processor, Kafka broker ...");
+      out.println("Stopping: simulator, notifier, streams processor, schema registry (if any), Kafka broker ...");
       closeAll(resources);
       out.println("Stopped cleanly; temporary data removed.");
       closed.countDown();
@@ -198,13 +219,13 @@ final class DemoCommand implements Callable<Integer> {
   private Pipeline startPipeline(String bootstrap, Deque<AutoCloseable> resources, Path usersFile) throws Exception {
     Path stateDir = Files.createTempDirectory("coachstream-demo-state-");
     resources.push(() -> deleteTree(stateDir));
-    Map<String, String> streams = streamsDefaults(bootstrap, stateDir, httpPort);
+    Map<String, String> streams = with(wire, streamsDefaults(bootstrap, stateDir, httpPort));
     streams.put("security.users-file", usersFile.toString());
     // the workspace reads the query API for its signed-in users with service tokens under this secret
     streams.put("security.service-secret", DemoUsers.randomSecret() + DemoUsers.randomSecret());
     streamsSettings = common.settings(Service.DEMO, streams);
     Pipeline pipeline = Pipeline.start(streamsSettings,
-        common.settings(Service.DEMO, notifierDefaults(bootstrap, notifierHttpPort)));
+        common.settings(Service.DEMO, with(wire, notifierDefaults(bootstrap, notifierHttpPort))));
     resources.push(pipeline);
     return pipeline;
   }
@@ -218,6 +239,12 @@ final class DemoCommand implements Callable<Integer> {
     defaults.put("http.port", String.valueOf(httpPort));
     defaults.put("scores.publish.interval", "2s");
     return defaults;
+  }
+
+  private static Map<String, String> with(Map<String, String> wire, Map<String, String> defaults) {
+    Map<String, String> merged = new HashMap<>(defaults);
+    merged.putAll(wire);
+    return merged;
   }
 
   /** The demo's own defaults for its notifier: alerts to the console. */

@@ -42,7 +42,7 @@ final class TopicsCommand {
     public Integer call() {
       java.io.PrintWriter out = spec.commandLine().getOut();
       Settings settings = common.settings(Service.TOOLS, Map.of());
-      Topics topics = new Topics(KafkaSettings.topicNames(settings));
+      Topics topics = KafkaSettings.topics(settings);
       List<String> created;
       try {
         created = TopicCreator.createAll(KafkaSettings.clientProperties(settings), topics, partitions, replication);

@@ -16,10 +16,14 @@ import com.coachstream.notifier.delivery.DeliveryLedger;
 import com.coachstream.notifier.delivery.DeliveryMetrics;
 import com.coachstream.notifier.delivery.RetrySettings;
 import com.coachstream.notifier.delivery.RouteWorker;
+import com.coachstream.notifier.kafka.ActionFollower;
 import com.coachstream.notifier.kafka.AlertConsumer;
 import com.coachstream.notifier.kafka.KafkaDeliveryLog;
 import com.coachstream.notifier.kafka.LedgerReader;
+import com.coachstream.notifier.kafka.ReminderDesk;
 import com.coachstream.notifier.kafka.RosterCache;
+import com.coachstream.notifier.reminder.ActedOn;
+import com.coachstream.notifier.reminder.ReminderSettings;
 import com.coachstream.notifier.routing.RoutingRules;
 import com.coachstream.schemas.topics.Topics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -64,10 +68,11 @@ public final class NotifierService {
   }
 
   public static Handle start(Settings settings) {
-    Topics topics = new Topics(KafkaSettings.topicNames(settings));
+    Topics topics = KafkaSettings.topics(settings);
     Properties kafka = KafkaSettings.clientProperties(settings);
     Clock clock = Clock.systemUTC();
     RetrySettings retry = RetrySettings.from(settings);
+    ReminderSettings reminderSettings = ReminderSettings.from(settings);
     int maxInFlight = settings.intValue(NotifierSettings.MAX_IN_FLIGHT, NotifierSettings.DEFAULT_MAX_IN_FLIGHT);
     Duration drainTimeout = settings.duration(NotifierSettings.DRAIN_TIMEOUT, NotifierSettings.DEFAULT_DRAIN_TIMEOUT);
     RoutingRules rules = RoutingRules.fromSettings(
@@ -76,6 +81,9 @@ public final class NotifierService {
         .create(rules.allRoutes());
     int ledgerPartitions = partitionCount(kafka, topics.deliveries().name());
     partitionCount(kafka, topics.alerts().name());
+    if (!reminderSettings.isOff()) {
+      partitionCount(kafka, topics.actions().name());
+    }
 
     List<AutoCloseable> opened = new ArrayList<>();
     PrometheusMeterRegistry registry = OpsServer.newRegistry();
@@ -100,16 +108,32 @@ public final class NotifierService {
         throw new IllegalStateException("Could not read the roster " + topics.agents().name() + " within " + rosterTimeout);
       }
       DeliveryLedger ledger = new DeliveryLedger();
-      var parts = new AlertConsumer.Parts(roster, new AlertDispatcher(rules, workers, ledger), ledger,
-          new LedgerReader(kafka, topics.deliveries(), settings.duration(NotifierSettings.LEDGER_TIMEOUT,
-              NotifierSettings.DEFAULT_LEDGER_TIMEOUT)), deliveryLog, workspaceLink(settings));
+      AlertDispatcher dispatcher = new AlertDispatcher(rules, workers, ledger, clock);
+      Duration ledgerTimeout = settings.duration(NotifierSettings.LEDGER_TIMEOUT, NotifierSettings.DEFAULT_LEDGER_TIMEOUT);
+      ActedOn actedOn = new ActedOn();
+      ActionFollower actions = null;
+      if (!reminderSettings.isOff()) {
+        actions = new ActionFollower(kafka, topics.actions(), actedOn, reminderSettings.window(), clock).start();
+        opened.add(0, actions);
+        log.info("Reminders: once, {} after an alert's delivery when no one acted on it", reminderSettings.after());
+      } else {
+        log.info("Reminders are off (reminders.after=0)");
+      }
+      WorkspaceLink links = workspaceLink(settings);
+      ReminderDesk reminders = new ReminderDesk(reminderSettings, actedOn, actions, dispatcher, ledger, roster,
+          topics.alerts(), kafka, ledgerTimeout, clock, links);
+      registry.gauge("coachstream.notifier.reminders.waiting", reminders, ReminderDesk::waiting);
+      var parts = new AlertConsumer.Parts(roster, dispatcher, ledger, new LedgerReader(kafka, topics.deliveries(), ledgerTimeout),
+          deliveryLog, reminders, links);
       AlertConsumer consumer = new AlertConsumer(kafka,
           settings.string(NotifierSettings.GROUP, NotifierSettings.DEFAULT_GROUP), topics.alerts(), ledgerPartitions,
           parts, maxInFlight, drainTimeout, clock).start();
       opened.add(0, consumer);
+      ActionFollower follower = actions;
       OpsServer ops = OpsServer.start(settings.string(NotifierSettings.HTTP_HOST, "0.0.0.0"),
           settings.intValue(NotifierSettings.HTTP_PORT, NotifierSettings.DEFAULT_HTTP_PORT), registry,
-          () -> consumer.isHealthy() && roster.isAlive(), () -> consumer.isHealthy() && roster.isCaughtUp());
+          () -> consumer.isHealthy() && roster.isAlive() && (follower == null || follower.isAlive()),
+          () -> consumer.isHealthy() && roster.isCaughtUp() && (follower == null || follower.isCaughtUp()));
       opened.add(0, ops);
       // only /health, /ready and /metrics: /metrics is open or for admin/service callers (security.metrics-open)
       ops.secure(SecuritySettings.authenticator(settings, java.util.Optional.empty()), SecuritySettings.policy(settings));

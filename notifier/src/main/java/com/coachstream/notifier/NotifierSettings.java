@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /**
  * Setting keys of the notifier and their defaults (besides {@code bootstrap.servers}, {@code kafka.*} and
- * {@code topic.*} from common, {@code retry.*} in RetrySettings and {@code channel.<name>.*} in
- * ChannelFactory).
+ * {@code topic.*} from common, {@code retry.*} in RetrySettings, {@code reminders.after} in ReminderSettings and
+ * {@code channel.<name>.*} in ChannelFactory).
  */
 public final class NotifierSettings {
 

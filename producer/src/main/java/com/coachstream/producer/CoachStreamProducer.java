@@ -1,6 +1,7 @@
 package com.coachstream.producer;
 
 import com.coachstream.avro.AgentProfile;
+import com.coachstream.avro.CoachingAction;
 import com.coachstream.avro.InteractionEvent;
 import com.coachstream.avro.QaEvaluation;
 import com.coachstream.common.config.KafkaSettings;
@@ -60,7 +61,7 @@ public final class CoachStreamProducer implements AutoCloseable {
   /** The producer a service builds from its settings: {@code bootstrap.servers}, {@code kafka.*}, {@code topic.*}. */
   public static CoachStreamProducer create(Settings settings) {
     return new CoachStreamProducer(KafkaSettings.clientProperties(settings),
-        new Topics(KafkaSettings.topicNames(settings)), EventValidator.withDefaults());
+        KafkaSettings.topics(settings), EventValidator.withDefaults());
   }
 
   public Topics topics() {
@@ -72,7 +73,8 @@ public final class CoachStreamProducer implements AutoCloseable {
   }
 
   /**
-   * Validates and sends an {@link InteractionEvent}, {@link QaEvaluation} or {@link AgentProfile}.
+   * Validates and sends an {@link InteractionEvent}, {@link QaEvaluation}, {@link AgentProfile} or a
+   * supervisor's {@link CoachingAction} (to the actions topic, keyed by agent id).
    *
    * @throws ValidationException with every broken rule; nothing was sent
    * @throws IllegalArgumentException for a record that is not an input event
@@ -102,7 +104,19 @@ public final class CoachStreamProducer implements AutoCloseable {
         AgentProfile e = (AgentProfile) event;
         yield sendTo(topics.agents(), e.getAgentId(), e);
       }
+      case ACTION -> {
+        CoachingAction e = (CoachingAction) event;
+        yield sendTo(topics.actions(), e.getAgentId(), e);
+      }
     };
+  }
+
+  /**
+   * Sends a supervisor's action (key: its agent) as it is; the streams processor validates it. Used by the
+   * simulated supervisors.
+   */
+  public CompletableFuture<RecordMetadata> sendAction(CoachingAction action) {
+    return sendTo(topics.actions(), action.getAgentId(), action);
   }
 
   /** Sends a tombstone for the agent: the compacted roster topic forgets it. */

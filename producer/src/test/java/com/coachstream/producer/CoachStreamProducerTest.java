@@ -3,7 +3,10 @@ package com.coachstream.producer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.coachstream.avro.ActionType;
 import com.coachstream.avro.Channel;
+import com.coachstream.avro.CoachingAction;
+import com.coachstream.avro.SkillCategory;
 import com.coachstream.avro.InteractionEvent;
 import com.coachstream.schemas.topics.Topics;
 import com.coachstream.schemas.validation.EventValidator;
@@ -45,6 +48,17 @@ class CoachStreamProducerTest {
           .hasMessageContaining("agentId must be 1-64 characters")
           .hasMessageContaining("csat must be between 1 and 5, was 9");
       assertThatThrownBy(() -> producer.removeAgent("bad id!")).isInstanceOf(ValidationException.class);
+    }
+  }
+
+  @Test
+  void anInvalidActionIsRefusedBeforeSending() {
+    try (CoachStreamProducer producer = new CoachStreamProducer(nowhere(), Topics.defaults(), EventValidator.withDefaults())) {
+      CoachingAction snoozeWithoutEnd = CoachingAction.newBuilder().setActionId("a-1").setAgentId("agent-1")
+          .setCategory(SkillCategory.SOFT).setType(ActionType.SNOOZED).setActorId("sup-1").setAt(Instant.now()).build();
+      assertThatThrownBy(() -> producer.send(snoozeWithoutEnd))
+          .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.reason()).isEqualTo(ReasonCode.MISSING_FIELD))
+          .hasMessageContaining("until");
     }
   }
 

@@ -75,6 +75,10 @@ public final class StreamsService implements AutoCloseable {
       ops.route("GET", "/api/agents/{agentId}/scores", Operation.READ_AGENT, api::agents);
       ops.route("GET", "/api/teams/{teamId}/agents", Operation.READ_TEAM, api::teams);
       ops.route("GET", "/api/alerts", Operation.READ_ALERTS, api::alerts);
+      ops.route("GET", "/api/rules/precision", Operation.READ_RULES, api::rulePrecision);
+      ops.route("GET", "/api/agents/{agentId}/effects", Operation.READ_EFFECTS, api::agentEffects);
+      ops.route("GET", "/api/teams/{teamId}/effects", Operation.READ_EFFECTS, api::teamEffects);
+      ops.route("GET", "/api/coaches/{coachId}/effects", Operation.READ_EFFECTS, api::coachEffects);
       ops.describedBy(ApiDescription.load(API_DOCUMENT));
       streams.start();
       log.info("Streams processor {} started; HTTP on port {}", config.applicationId(), ops.port());

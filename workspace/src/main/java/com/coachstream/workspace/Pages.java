@@ -73,7 +73,7 @@ final class Pages {
 
   static String inbox(List<JsonNode> alerts, String csrf, String flash) {
     String banner = flash == null ? "" : "<p class=\"flash\" role=\"status\">" + Html.esc(flash) + "</p>";
-    return banner + (alerts.isEmpty() ? "<p>No alerts for your teams in the last 30 days.</p>" : alertCards(alerts, csrf));
+    return banner + (alerts.isEmpty() ? "<p>No open alerts for your teams in the last 30 days.</p>" : alertCards(alerts, csrf));
   }
 
   static String alertCards(List<JsonNode> alerts, String csrf) {
@@ -130,15 +130,6 @@ final class Pages {
         + "<input id=\"skills-" + id + "\" name=\"skills\"><label for=\"cnote-" + id + "\">Note</label>"
         + "<input id=\"cnote-" + id + "\" name=\"note\" maxlength=\"2000\"><button type=\"submit\" name=\"coached\">Log session</button>"
         + "</form></details>";
-  }
-
-  static String qa(Map<String, Long> alertsByTeam) {
-    StringBuilder html = new StringBuilder("<p>Alerts of the last 30 days per team. Per-rule precision and coaching "
-        + "effects appear here once the query API serves them.</p><table><thead><tr><th scope=\"col\">Team</th>"
-        + "<th scope=\"col\">Alerts</th></tr></thead><tbody>");
-    alertsByTeam.forEach((team, count) -> html.append("<tr><td><a href=\"/teams/").append(Html.seg(team)).append("\">")
-        .append(Html.esc(team)).append("</a></td><td>").append(count).append("</td></tr>"));
-    return html.append("</tbody></table>").toString();
   }
 
   /** A gap (no samples of the category) is null, which the chart leaves out; NaN is not JSON. */

@@ -54,11 +54,27 @@ final class StreamsQueries {
 
   /** Alerts of the last 30 days the caller may see, newest first. */
   List<JsonNode> alerts(Principal caller) {
+    return alerts(caller, "all");
+  }
+
+  /** The open inbox: alerts of the last 30 days no one acknowledged, dismissed or coached yet, newest first. */
+  List<JsonNode> openAlerts(Principal caller) {
+    return alerts(caller, "open");
+  }
+
+  private List<JsonNode> alerts(Principal caller, String status) {
     List<JsonNode> alerts = new ArrayList<>();
-    get(caller, "/api/alerts?since=" + java.time.Instant.now().minus(Duration.ofDays(30)))
+    get(caller, "/api/alerts?since=" + java.time.Instant.now().minus(Duration.ofDays(30)) + "&status=" + status)
         .ifPresent(body -> body.path("alerts").forEach(alerts::add));
     java.util.Collections.reverse(alerts);
     return alerts;
+  }
+
+  /** The coaching effects the answer at {@code path} holds (an agent's, team's or coach's), oldest first. */
+  List<JsonNode> effects(Principal caller, String path) {
+    List<JsonNode> effects = new ArrayList<>();
+    get(caller, path).ifPresent(body -> body.path("effects").forEach(effects::add));
+    return effects;
   }
 
   Optional<JsonNode> alert(Principal caller, String alertId) {

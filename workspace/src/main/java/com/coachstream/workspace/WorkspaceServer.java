@@ -1,6 +1,7 @@
 package com.coachstream.workspace;
 
 import com.coachstream.avro.CoachingAction;
+import com.coachstream.common.ops.HttpJson;
 import com.coachstream.common.security.AccessPolicy;
 import com.coachstream.common.security.Authenticator;
 import com.coachstream.common.security.Operation;
@@ -228,12 +229,14 @@ public final class WorkspaceServer implements AutoCloseable {
     scores.get().path("windows").forEach(windows::add);
     List<JsonNode> alerts = queries.alerts(s.principal()).stream()
         .filter(a -> agentId.equals(a.path("agentId").asText())).toList();
-    ctx.html(Layout.page("Agent " + agentId, s.principal(), s.csrf(), Pages.agent(agentId, windows, alerts)));
+    List<JsonNode> effects = queries.effects(s.principal(), "/api/agents/" + Html.seg(agentId) + "/effects");
+    ctx.html(Layout.page("Agent " + agentId, s.principal(), s.csrf(),
+        Pages.agent(agentId, windows, alerts) + CoachingPages.agentEffects(effects)));
   }
 
   private void inbox(Context ctx) {
     Sessions.Session s = session(ctx);
-    ctx.html(Layout.page("Inbox", s.principal(), s.csrf(), Pages.inbox(queries.alerts(s.principal()),
+    ctx.html(Layout.page("Inbox", s.principal(), s.csrf(), Pages.inbox(queries.openAlerts(s.principal()),
         policy.admit(Optional.of(s.principal()), Operation.ACT_ON_ALERT) == Verdict.ALLOW ? s.csrf() : null,
         ctx.queryParam("done"))));
   }
@@ -285,7 +288,19 @@ public final class WorkspaceServer implements AutoCloseable {
     }
     Map<String, Long> byTeam = new TreeMap<>(queries.alerts(s.principal()).stream()
         .collect(Collectors.groupingBy(a -> a.path("teamId").asText("-"), Collectors.counting())));
-    ctx.html(Layout.page("Quality", s.principal(), s.csrf(), Pages.qa(byTeam)));
+    JsonNode rules = queries.get(s.principal(), "/api/rules/precision").orElse(HttpJson.MAPPER.createObjectNode());
+    Map<String, JsonNode> teams = new TreeMap<>();
+    java.util.Set<String> coaches = new java.util.TreeSet<>();
+    for (String team : byTeam.keySet()) {
+      queries.get(s.principal(), "/api/teams/" + Html.seg(team) + "/effects").ifPresent(body -> {
+        teams.put(team, body.path("summary"));
+        body.path("effects").forEach(e -> coaches.add(e.path("coachId").asText()));
+      });
+    }
+    Map<String, JsonNode> byCoach = new TreeMap<>();
+    coaches.stream().filter(c -> !c.isEmpty()).forEach(c -> queries.get(s.principal(), "/api/coaches/" + Html.seg(c) + "/effects")
+        .ifPresent(body -> byCoach.put(c, body.path("summary"))));
+    ctx.html(Layout.page("Quality", s.principal(), s.csrf(), CoachingPages.qa(byTeam, rules, teams, byCoach)));
   }
 
   private static void notFound(Context ctx, Sessions.Session s) {

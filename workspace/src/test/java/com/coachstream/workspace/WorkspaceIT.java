@@ -103,6 +103,19 @@ class WorkspaceIT {
         assertThat(a.getAlertId()).isEqualTo(alertId);
         assertThat(a.getAgentId()).isEqualTo("alpha-1");
       });
+      // the streams processor applies the actions: the alert leaves the open inbox, the session is measured
+      await().atMost(Duration.ofSeconds(120)).until(() -> !browser.get("/inbox").body().contains(path));
+      await().atMost(Duration.ofSeconds(120)).until(() -> browser.get("/agents/alpha-1").body().contains("id=\"coaching-effects\""));
+      assertThat(browser.get("/agents/alpha-1").body()).as("the session's coach in the sessions table")
+          .contains("</td><td>sup-alpha</td><td>");
+      assertThat(browser.get("/qa").statusCode()).as("QA page: QA managers and admins").isEqualTo(404);
+
+      Browser qa = new Browser(stack.workspace().port());
+      qa.get("/signin");
+      qa.signIn(WorkspaceStack.QA_MANAGER.id(), WorkspaceStack.QA_MANAGER.secret());
+      String quality = qa.get("/qa").body();
+      assertThat(quality).contains("id=\"rule-precision\"", "threshold:", "id=\"effects-per-team\"",
+          "data-id=\"team-alpha\"", "id=\"effects-per-coach\"", "data-id=\"sup-alpha\"");
 
       Browser self = new Browser(stack.workspace().port());
       self.get("/signin");
@@ -112,6 +125,7 @@ class WorkspaceIT {
       assertThat(self.get("/agents/alpha-1").statusCode()).isEqualTo(404);
       assertThat(self.get("/teams/team-alpha").statusCode()).isEqualTo(404);
       assertThat(self.get("/inbox").body()).doesNotContain("alpha-1").doesNotContain("bravo");
+      assertThat(self.get("/agents/alpha-2").body()).contains("No coaching sessions yet.");
     }
   }
 

@@ -32,6 +32,7 @@ record WorkspaceStack(KafkaTestBroker broker, Topics topics, StreamsService stre
   static final DemoUsers.User SUPERVISOR = DemoUsers.User.of("sup-alpha", "sup-alpha-password-1", Role.SUPERVISOR,
       Set.of(), null);
   static final DemoUsers.User AGENT = DemoUsers.User.of("alpha-2", "alpha-2-password-1", Role.AGENT, Set.of(), "alpha-2");
+  static final DemoUsers.User QA_MANAGER = DemoUsers.User.of("qa-1", "qa-1-password-1", Role.QA_MANAGER, Set.of(), null);
 
   static WorkspaceStack start(KafkaTestBroker broker, Path dir) {
     return start(broker, dir, true);
@@ -78,7 +79,7 @@ record WorkspaceStack(KafkaTestBroker broker, Topics topics, StreamsService stre
     map.put("state.dir", dir.resolve("state").toString());
     map.put("scores.publish.interval", "500ms");
     map.put("kafka.commit.interval.ms", "100");
-    map.put("security.users-file", DemoUsers.write(dir.resolve("users.json"), List.of(SUPERVISOR, AGENT)).toString());
+    map.put("security.users-file", DemoUsers.write(dir.resolve("users.json"), List.of(SUPERVISOR, AGENT, QA_MANAGER)).toString());
     map.put("security.service-secret", "the-workspace-it-shared-service-secret");
     broker.clientProperties().forEach((k, v) -> {
       if (!k.equals("bootstrap.servers")) {

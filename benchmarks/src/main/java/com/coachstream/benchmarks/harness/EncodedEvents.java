@@ -1,6 +1,7 @@
 package com.coachstream.benchmarks.harness;
 
 import com.coachstream.avro.AgentProfile;
+import com.coachstream.avro.CoachingAction;
 import com.coachstream.avro.InteractionEvent;
 import com.coachstream.avro.QaEvaluation;
 import com.coachstream.producer.simulate.EventSink;
@@ -77,6 +78,12 @@ public final class EncodedEvents {
         yield new Encoded(topics.agents().name(),
             topics.agents().keySerde().serializer().serialize(topics.agents().name(), e.getAgentId()),
             topics.agents().valueSerde().serializer().serialize(topics.agents().name(), e));
+      }
+      case ACTION -> {
+        CoachingAction e = (CoachingAction) event;
+        yield new Encoded(topics.actions().name(),
+            topics.actions().keySerde().serializer().serialize(topics.actions().name(), e.getAgentId()),
+            topics.actions().valueSerde().serializer().serialize(topics.actions().name(), e));
       }
     };
   }

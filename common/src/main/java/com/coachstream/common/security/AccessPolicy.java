@@ -19,6 +19,7 @@ public final class AccessPolicy {
   private static final Set<Role> RULE_READERS = EnumSet.of(Role.QA_MANAGER, Role.ADMIN);
   private static final Set<Role> ACTORS = EnumSet.of(Role.SUPERVISOR, Role.ADMIN);
   private static final Set<Role> SENDERS = EnumSet.of(Role.SENDER, Role.ADMIN);
+  private static final Set<Role> ACTION_SENDERS = EnumSet.of(Role.SENDER, Role.SUPERVISOR, Role.QA_MANAGER, Role.ADMIN);
   private static final Set<Role> MONITORS = EnumSet.of(Role.ADMIN, Role.SERVICE);
   private static final Set<Role> SEE_ALL = EnumSet.of(Role.QA_MANAGER, Role.ADMIN);
 
@@ -61,6 +62,15 @@ public final class AccessPolicy {
     return seesAll(caller) || caller.has(Role.SUPERVISOR) && caller.teams().contains(teamId);
   }
 
+  /**
+   * Whether {@code caller} may post an action recorded as taken by {@code actorId}: a sending system or an admin
+   * any action (they relay what people did); a supervisor or QA manager only their own, so no one acts in
+   * another's name.
+   */
+  public boolean maySendActionOf(Principal caller, String actorId) {
+    return caller.has(Role.SENDER) || caller.has(Role.ADMIN) || caller.userId().equals(actorId);
+  }
+
   /** Whether {@code caller} sees every team (no filtering needed). */
   public boolean seesAll(Principal caller) {
     return caller.roles().stream().anyMatch(SEE_ALL::contains);
@@ -75,6 +85,7 @@ public final class AccessPolicy {
       case READ_RULES, MANAGE_RULES -> RULE_READERS;
       case ACT_ON_ALERT -> ACTORS;
       case SEND_EVENTS -> SENDERS;
+      case SEND_ACTIONS -> ACTION_SENDERS;
     };
   }
 }

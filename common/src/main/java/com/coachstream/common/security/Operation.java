@@ -25,5 +25,10 @@ public enum Operation {
   /** Acting on an alert: acknowledge, snooze, dismiss, log a coaching session. */
   ACT_ON_ALERT,
   /** Posting input events to the ingest endpoint. */
-  SEND_EVENTS
+  SEND_EVENTS,
+  /**
+   * Posting supervisors' actions to the ingest endpoint ({@code POST /v1/actions}): sending systems, and
+   * supervisors and QA managers for the actions they take themselves.
+   */
+  SEND_ACTIONS
 }

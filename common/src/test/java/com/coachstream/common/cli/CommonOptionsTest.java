@@ -70,10 +70,10 @@ class CommonOptionsTest {
 
   @Test
   void everyProblemIsOneLine() {
-    assertThatThrownBy(() -> parse(Map.of("COACHSTREAM_WINDOW_SIZ", "7d"), "--set", "slip.flor=75", "--set", "alert.mode=statistical")
+    assertThatThrownBy(() -> parse(Map.of("COACHSTREAM_WINDOW_SIZ", "7d"), "--set", "slip.flor=75", "--set", "fancy.mode=statistical")
         .settings(Service.STREAMS, Map.of()))
         .hasMessage(String.join(System.lineSeparator(),
-            "`alert.mode` (option --set) is not a setting of the streams processor; `coachstream config list streams` lists them all",
+            "`fancy.mode` (option --set) is not a setting of the streams processor; `coachstream config list streams` lists them all",
             "`slip.flor` (option --set) is not a setting of the streams processor; did you mean `slip.floor`?",
             "`window.siz` (environment variable COACHSTREAM_WINDOW_SIZ) is not a setting of the streams processor; "
                 + "did you mean `window.size`?"));

@@ -29,11 +29,11 @@ class AccessPolicyTest {
     // caller -> the operations allowed, in Operation order; everything else is refused
     expected.put("anonymous", "PROBE");
     expected.put("ann", "PROBE READ_AGENT READ_ALERTS READ_EFFECTS");
-    expected.put("sup-a", "PROBE READ_AGENT READ_TEAM READ_ALERTS READ_EFFECTS ACT_ON_ALERT");
-    expected.put("qa", "PROBE READ_AGENT READ_TEAM READ_ALERTS READ_EFFECTS READ_RULES MANAGE_RULES");
+    expected.put("sup-a", "PROBE READ_AGENT READ_TEAM READ_ALERTS READ_EFFECTS ACT_ON_ALERT SEND_ACTIONS");
+    expected.put("qa", "PROBE READ_AGENT READ_TEAM READ_ALERTS READ_EFFECTS READ_RULES MANAGE_RULES SEND_ACTIONS");
     expected.put("root", "PROBE READ_METRICS READ_AGENT READ_TEAM READ_ALERTS READ_EFFECTS READ_RULES MANAGE_RULES "
-        + "ACT_ON_ALERT SEND_EVENTS");
-    expected.put("crm", "PROBE SEND_EVENTS");
+        + "ACT_ON_ALERT SEND_EVENTS SEND_ACTIONS");
+    expected.put("crm", "PROBE SEND_EVENTS SEND_ACTIONS");
     expected.put("prom", "PROBE READ_METRICS");
     expected.put("ghost", "PROBE");
     Map<String, String> actual = new LinkedHashMap<>();

@@ -25,6 +25,7 @@ final class ValueCheck {
   static void check(Settings settings, Service service, Map<String, String> environment) {
     KafkaSettings.clientProperties(settings);
     KafkaSettings.topicNames(settings);
+    KafkaSettings.avroSerdes(settings);
     switch (service) {
       case STREAMS -> streams(settings);
       case NOTIFIER -> notifier(settings, environment);

@@ -51,16 +51,28 @@ public final class ChildJvm implements AutoCloseable {
     command.add(System.getProperty("java.class.path"));
     command.add(mainClass);
     command.addAll(args);
+    return startCommand(name, command, null, env, logFile);
+  }
+
+  /**
+   * Starts any Java command line ({@code /path/to/java -jar app.jar ...}) in {@code workDir} (null: this
+   * JVM's), for a program with a class path of its own.
+   */
+  public static ChildJvm startCommand(String name, List<String> command, Path workDir, Map<String, String> env,
+      Path logFile) {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+    if (workDir != null) {
+      builder.directory(workDir.toFile());
+    }
     builder.environment().putAll(env);
     try {
       Files.createDirectories(logFile.toAbsolutePath().getParent());
       Process process = builder.start();
-      log.info("Started {} (pid {}): {}; output in {}", name, process.pid(), mainClass, logFile);
+      log.info("Started {} (pid {}): {}; output in {}", name, process.pid(), command.get(command.size() - 1), logFile);
       return new ChildJvm(name, process, logFile);
     } catch (IOException e) {
-      throw new IllegalStateException("Cannot start " + name + " (" + mainClass + "): " + e.getMessage(), e);
+      throw new IllegalStateException("Cannot start " + name + " (" + String.join(" ", command) + "): " + e.getMessage(), e);
     }
   }
 

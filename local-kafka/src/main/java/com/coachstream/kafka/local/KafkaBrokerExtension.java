@@ -39,13 +39,18 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, ParameterR
 
   private static KafkaTestBroker broker(ExtensionContext context) {
     // One broker per test class: resolve from the class's context, also when asked for by a test method.
+    return classContext(context).getStore(NAMESPACE)
+        .getOrComputeIfAbsent("broker", key -> startBroker(), StartedBroker.class)
+        .broker();
+  }
+
+  /** The test class's context, also from a test method's: what lives as long as the class is stored there. */
+  static ExtensionContext classContext(ExtensionContext context) {
     ExtensionContext classContext = context;
     while (classContext.getTestMethod().isPresent() && classContext.getParent().isPresent()) {
       classContext = classContext.getParent().get();
     }
-    return classContext.getStore(NAMESPACE)
-        .getOrComputeIfAbsent("broker", key -> startBroker(), StartedBroker.class)
-        .broker();
+    return classContext;
   }
 
   private static StartedBroker startBroker() {

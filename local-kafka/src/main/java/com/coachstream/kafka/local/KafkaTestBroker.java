@@ -80,4 +80,27 @@ public interface KafkaTestBroker {
       }
     }
   }
+
+  /**
+   * The raw values of the first {@code expected} records of {@code topic}, from the beginning; fewer within
+   * 30 s is an {@link AssertionError} naming how many arrived.
+   */
+  default java.util.List<byte[]> readValues(String topic, int expected) {
+    Properties props = clientProperties();
+    props.put(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG, uniqueName("read-values"));
+    props.put(org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    java.util.List<byte[]> values = new java.util.ArrayList<>();
+    var bytes = new org.apache.kafka.common.serialization.ByteArrayDeserializer();
+    try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(props, bytes, bytes)) {
+      consumer.subscribe(java.util.List.of(topic));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (values.size() < expected && System.nanoTime() < deadline) {
+        consumer.poll(java.time.Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
+      }
+    }
+    if (values.size() < expected) {
+      throw new AssertionError(topic + ": " + values.size() + " of " + expected + " records within 30 s");
+    }
+    return values.subList(0, expected);
+  }
 }

@@ -19,6 +19,8 @@ import java.util.function.Function;
 public final class HttpPostChannel implements NotificationChannel {
 
   public static final String ALERT_ID_HEADER = "X-CoachStream-Alert-Id";
+  /** On the one reminder of an alert, which carries the alert's id: a receiver keys duplicates on both. */
+  public static final String REMINDER_HEADER = "X-CoachStream-Reminder";
 
   private final String type;
   private final URI url;
@@ -60,6 +62,9 @@ public final class HttpPostChannel implements NotificationChannel {
         .header("Content-Type", "application/json; charset=utf-8")
         .header(ALERT_ID_HEADER, alert.alertId())
         .POST(HttpRequest.BodyPublishers.ofByteArray(payload));
+    if (alert.reminder()) {
+      request.header(REMINDER_HEADER, "true");
+    }
     if (secret != null) {
       request.header(Signature.HEADER, Signature.sign(secret, payload));
     }

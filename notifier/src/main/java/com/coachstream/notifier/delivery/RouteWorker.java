@@ -145,13 +145,18 @@ public final class RouteWorker implements AutoCloseable {
     CompletableFuture<Result> settle(Integer status, Throwable error) {
       if (error == null) {
         records.add(deliveryLog.record(record(alert, attempt.get(), DeliveryOutcome.DELIVERED, status, null, lastLatency.get()), source));
-        metrics.sent(Duration.between(Instant.ofEpochMilli(source.timestampMs()), clock.instant()));
+        if (alert.reminder()) {
+          metrics.reminderSent();
+        } else {
+          metrics.sent(Duration.between(Instant.ofEpochMilli(source.timestampMs()), clock.instant()));
+        }
         return whenRecorded(Result.DELIVERED);
       }
       if (closing) {
         // Cut short by shutdown, not failed: leave it unsettled so the next owner of the partition delivers it.
         return CompletableFuture.failedFuture(
-            new CancellationException("route " + route + " closed during delivery of " + alert.alertId()));
+            new CancellationException("route " + route + " closed during delivery of " + alert.alertId()
+                + (alert.reminder() ? " (reminder)" : "")));
       }
       Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
       if (!(cause instanceof DeliveryException)) {
@@ -162,7 +167,7 @@ public final class RouteWorker implements AutoCloseable {
       String why = d.retryable() && tooLong(d.retryAfter())
           ? d.getMessage() + " with Retry-After " + d.retryAfter().toSeconds() + " s above retry.after.max"
           : d.getMessage();
-      String message = "Delivery of alert " + alert.alertId() + " on route " + route + " failed after "
+      String message = "Delivery of " + (alert.reminder() ? "the reminder of alert " : "alert ") + alert.alertId() + " on route " + route + " failed after "
           + attempt.get() + " attempt(s): " + why;
       log.warn("{} (target {})", message, channel.redactedTarget());
       records.add(deliveryLog.record(record(alert, attempt.get(), DeliveryOutcome.FAILED, d.statusCode(), why, lastLatency.get()), source));
@@ -193,6 +198,7 @@ public final class RouteWorker implements AutoCloseable {
         .setError(error)
         .setLatencyMs(latencyMs)
         .setAttemptedAt(clock.instant())
+        .setReminder(alert.reminder())
         .build();
   }
 

@@ -24,21 +24,47 @@ public final class AlertWording {
     return a.isRecovery() ? who + " has recovered in " + category : who + " is slipping in " + category;
   }
 
-  /** Short title for subjects and card headers. */
+  /** Short title for subjects and card headers; a reminder says so first. */
   public static String title(EnrichedAlert a) {
-    return a.isRecovery()
+    return a.reminder() ? "Reminder: " + a.agentName() + " is still slipping in " + categoryName(a.alert()) + ", no action yet"
+        : a.isRecovery()
         ? "Good news: " + a.agentName() + " is back on track in " + categoryName(a.alert())
         : "Coaching needed: " + a.agentName() + " is slipping in " + categoryName(a.alert());
+  }
+
+  /**
+   * "Reminder: alert a-1, raised at 2024-03-10T14:30:00Z, has not been acknowledged or acted on." Only the
+   * alert's own fields: nothing of any action (notes stay in the actions topic).
+   */
+  public static String reminderLine(EnrichedAlert a) {
+    return "Reminder: alert " + a.alertId() + ", raised at " + a.alert().getCreatedAt()
+        + ", has not been acknowledged or acted on.";
   }
 
   public static String categoryName(CoachingAlert alert) {
     return alert.getCategory().name().toLowerCase(Locale.ROOT) + " skills";
   }
 
-  /** "score 58.0 vs baseline 74.0, floor 70.0" (baseline "none" when there was none). */
+  /**
+   * "score 58.0 vs baseline 74.0, floor 70.0 (12 samples)" (baseline "none" when there was none), and in
+   * statistical mode how sure the alert is: ", 97.2% sure, true score 55.1 to 61.0".
+   */
   public static String scoreLine(CoachingAlert alert) {
-    return "score " + number(alert.getScore()) + " vs baseline " + number(alert.getBaseline())
+    String line = "score " + number(alert.getScore()) + " vs baseline " + number(alert.getBaseline())
         + ", floor " + number(alert.getFloor()) + " (" + alert.getSamples() + " samples)";
+    return certainty(alert).map(c -> line + ", " + c).orElse(line);
+  }
+
+  /** "97.2% sure, true score 55.1 to 61.0" for an alert of statistical mode; empty in threshold mode. */
+  public static Optional<String> certainty(CoachingAlert alert) {
+    if (alert.getProbability() == null) {
+      return Optional.empty();
+    }
+    String sure = String.format(Locale.ROOT, "%.1f%% sure", alert.getProbability() * 100);
+    if (alert.getIntervalLow() == null || alert.getIntervalHigh() == null) {
+      return Optional.of(sure);
+    }
+    return Optional.of(sure + ", true score " + number(alert.getIntervalLow()) + " to " + number(alert.getIntervalHigh()));
   }
 
   /** Why the alert fired, in words. */
@@ -85,8 +111,11 @@ public final class AlertWording {
   public static String logLine(EnrichedAlert a) {
     CoachingAlert alert = a.alert();
     StringBuilder line = new StringBuilder();
-    line.append(a.isRecovery() ? "RECOVERED " : "SLIPPING  ")
-        .append(headline(a)).append(": ").append(scoreLine(alert))
+    line.append(a.reminder() ? "REMINDER  " : a.isRecovery() ? "RECOVERED " : "SLIPPING  ");
+    if (a.reminder()) {
+      line.append("no action yet on the alert raised at ").append(alert.getCreatedAt()).append(": ");
+    }
+    line.append(headline(a)).append(": ").append(scoreLine(alert))
         .append(", ").append(reason(alert.getReason()));
     worstSkill(alert).filter(s -> !a.isRecovery()).ifPresent(s -> line.append("; worst ").append(s));
     tip(alert).filter(s -> !a.isRecovery()).ifPresent(s -> line.append("; tip ").append(s));

@@ -14,6 +14,9 @@ public record EmailContent(String subject, String text, String html) {
     String subject = AlertWording.oneLine("[CoachStream] " + AlertWording.title(a));
 
     StringBuilder text = new StringBuilder();
+    if (a.reminder()) {
+      text.append(AlertWording.reminderLine(a)).append("\n\n");
+    }
     text.append(AlertWording.headline(a)).append(".\n")
         .append(AlertWording.scoreLine(alert)).append(" - ").append(AlertWording.reason(alert.getReason())).append(".\n");
     if (!alert.getSkills().isEmpty()) {
@@ -38,8 +41,11 @@ public record EmailContent(String subject, String text, String html) {
     StringBuilder html = new StringBuilder();
     String color = a.isRecovery() ? "#1a7f37" : "#b42318";
     html.append("<html><body style=\"font-family:sans-serif\">")
-        .append("<h2 style=\"color:").append(color).append("\">").append(Html.escape(AlertWording.title(a))).append("</h2>")
-        .append("<p><b>").append(Html.escape(AlertWording.headline(a))).append("</b><br>")
+        .append("<h2 style=\"color:").append(color).append("\">").append(Html.escape(AlertWording.title(a))).append("</h2>");
+    if (a.reminder()) {
+      html.append("<p><b>").append(Html.escape(AlertWording.reminderLine(a))).append("</b></p>");
+    }
+    html.append("<p><b>").append(Html.escape(AlertWording.headline(a))).append("</b><br>")
         .append(Html.escape(AlertWording.scoreLine(alert))).append(" &ndash; ")
         .append(Html.escape(AlertWording.reason(alert.getReason()))).append(".</p>");
     if (!alert.getSkills().isEmpty()) {

@@ -21,11 +21,14 @@ public final class SlackMessage {
   public static ObjectNode toJson(EnrichedAlert a) {
     CoachingAlert alert = a.alert();
     ObjectNode root = MAPPER.createObjectNode();
-    String emoji = a.isRecovery() ? ":white_check_mark:" : ":warning:";
+    String emoji = a.reminder() ? ":alarm_clock:" : a.isRecovery() ? ":white_check_mark:" : ":warning:";
     root.put("text", emoji + " " + escape(AlertWording.title(a)));
     ArrayNode blocks = root.putArray("blocks");
     blocks.addObject().put("type", "header")
         .putObject("text").put("type", "plain_text").put("emoji", true).put("text", emoji + " " + escape(AlertWording.title(a)));
+    if (a.reminder()) {
+      section(blocks, "*" + escape(AlertWording.reminderLine(a)) + "*");
+    }
     section(blocks, "*" + escape(AlertWording.headline(a)) + "*\n"
         + escape(AlertWording.scoreLine(alert)) + " — " + AlertWording.reason(alert.getReason()));
     if (!alert.getSkills().isEmpty()) {

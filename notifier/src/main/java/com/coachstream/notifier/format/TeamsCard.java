@@ -30,12 +30,16 @@ public final class TeamsCard {
     ArrayNode body = card.putArray("body");
     body.addObject().put("type", "TextBlock").put("size", "Large").put("weight", "Bolder").put("wrap", true)
         .put("color", a.isRecovery() ? "Good" : "Attention").put("text", AlertWording.title(a));
+    if (a.reminder()) {
+      text(body, AlertWording.reminderLine(a));
+    }
     text(body, AlertWording.headline(a) + ": " + AlertWording.reason(alert.getReason()) + ".");
     ArrayNode facts = body.addObject().put("type", "FactSet").putArray("facts");
     fact(facts, "Score", AlertWording.number(alert.getScore()));
     fact(facts, "Baseline", AlertWording.number(alert.getBaseline()));
     fact(facts, "Floor", AlertWording.number(alert.getFloor()));
     fact(facts, "Samples", String.valueOf(alert.getSamples()));
+    AlertWording.certainty(alert).ifPresent(c -> fact(facts, "Certainty", c));
     fact(facts, "Team", a.teamId() == null ? "-" : a.teamId());
     fact(facts, "Supervisor", a.supervisorName() == null ? "-" : a.supervisorName());
     alert.getSkills().stream().limit(3).forEach(s -> fact(facts, s.getSkill(), AlertWording.skill(s)));

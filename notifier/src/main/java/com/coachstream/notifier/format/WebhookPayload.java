@@ -9,8 +9,9 @@ import java.time.Instant;
 
 /**
  * The webhook body of docs/http-api.md: alertId, type, category, reason, agent {id, name, teamId}, supervisor {id,
- * name}, score, baseline, floor, samples, window {start, end}, skills, evidence, focus, createdAt, link (the alert in
- * the supervisor workspace, or null).
+ * name}, score, baseline, floor, samples, probability, interval {low, high} (null in threshold mode), window
+ * {start, end}, skills, evidence, focus, createdAt, reminder (true in the one reminder of an alert no one
+ * acted on; its other fields are the alert's) and link (the alert in the supervisor workspace, or null).
  * Timestamps are ISO-8601 (UTC); absent values are JSON null, never left out, so receivers see a stable shape.
  */
 public final class WebhookPayload {
@@ -37,6 +38,10 @@ public final class WebhookPayload {
     root.put("baseline", alert.getBaseline());
     root.put("floor", alert.getFloor());
     root.put("samples", alert.getSamples());
+    root.put("probability", alert.getProbability());
+    ObjectNode interval = root.putObject("interval");
+    interval.put("low", alert.getIntervalLow());
+    interval.put("high", alert.getIntervalHigh());
     ObjectNode window = root.putObject("window");
     window.put("start", iso(alert.getWindowStart()));
     window.put("end", iso(alert.getWindowEnd()));
@@ -49,6 +54,7 @@ public final class WebhookPayload {
     ArrayNode focus = root.putArray("focus");
     alert.getFocus().forEach(f -> focus.addObject().put("skill", f.getSkill()).put("tip", f.getTip()));
     root.put("createdAt", iso(alert.getCreatedAt()));
+    root.put("reminder", a.reminder());
     root.put("link", a.link());
     return root;
   }

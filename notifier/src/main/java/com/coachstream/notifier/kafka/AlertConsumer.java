@@ -37,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * by hand, only past alerts whose every route is settled and recorded ({@link PendingOffsets}). When
  * partitions are assigned, their delivery ledger is read back from Kafka before any of their alerts is
  * dispatched; when partitions are revoked, their running deliveries are given {@code drainTimeout} to
- * finish and be committed before another instance takes over.
+ * finish and be committed before another instance takes over. Reminders ride on the same loop
+ * ({@link ReminderDesk}): each commit carries where the alerts awaiting a reminder start, so the new owner
+ * of a partition reads them again.
  */
 public final class AlertConsumer implements AutoCloseable {
 
@@ -52,6 +54,8 @@ public final class AlertConsumer implements AutoCloseable {
   private final DeliveryLedger ledger;
   private final LedgerReader ledgerReader;
   private final KafkaDeliveryLog deliveryLog;
+  private final ReminderDesk reminders;
+  private final CommitPlan commits = new CommitPlan();
   private final PendingOffsets pending = new PendingOffsets();
   private final int maxInFlight;
   private final Duration drainTimeout;
@@ -62,7 +66,7 @@ public final class AlertConsumer implements AutoCloseable {
 
   /** Collaborators of the consumer loop. */
   public record Parts(RosterCache roster, AlertDispatcher dispatcher, DeliveryLedger ledger, LedgerReader ledgerReader,
-      KafkaDeliveryLog deliveryLog, com.coachstream.notifier.format.WorkspaceLink links) { }
+      KafkaDeliveryLog deliveryLog, ReminderDesk reminders, com.coachstream.notifier.format.WorkspaceLink links) { }
 
   public AlertConsumer(Properties clientProperties, String groupId, Topic<String, CoachingAlert> alerts,
       int ledgerPartitions, Parts parts, int maxInFlight, Duration drainTimeout, Clock clock) {
@@ -81,6 +85,7 @@ public final class AlertConsumer implements AutoCloseable {
     this.ledger = parts.ledger();
     this.ledgerReader = parts.ledgerReader();
     this.deliveryLog = parts.deliveryLog();
+    this.reminders = parts.reminders();
     this.links = parts.links();
     this.maxInFlight = maxInFlight;
     this.drainTimeout = drainTimeout;
@@ -104,6 +109,7 @@ public final class AlertConsumer implements AutoCloseable {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
           handle(record);
         }
+        reminders.sweep();
         commitSettled(false);
         applyBackpressure();
       }
@@ -114,6 +120,7 @@ public final class AlertConsumer implements AutoCloseable {
       log.error("Alert consumer stopped: {}", e.toString(), e);
     } finally {
       try {
+        reminders.drain(numbers(consumer.assignment()), drainTimeout);
         drain(consumer.assignment());
       } finally {
         consumer.close();
@@ -128,9 +135,12 @@ public final class AlertConsumer implements AutoCloseable {
     if (record.value() == null) {
       settled = CompletableFuture.completedFuture(null);
     } else {
-      settled = decode(record).map(alert -> dispatcher.dispatch(
-              new EnrichedAlert(alert, roster.find(alert.getAgentId()), links.forAlert(alert.getAlertId())), source))
-          .orElseGet(() -> CompletableFuture.completedFuture(null));
+      settled = decode(record).map(alert -> {
+        CompletableFuture<Void> dispatched = dispatcher.dispatch(
+            new EnrichedAlert(alert, roster.find(alert.getAgentId()), links.forAlert(alert.getAlertId())), source);
+        reminders.track(alert, source);
+        return dispatched;
+      }).orElseGet(() -> CompletableFuture.completedFuture(null));
     }
     settled.whenComplete((ok, error) -> {
       if (error instanceof java.util.concurrent.CompletionException c && c.getCause() instanceof java.util.concurrent.CancellationException) {
@@ -156,10 +166,7 @@ public final class AlertConsumer implements AutoCloseable {
   }
 
   private void commitSettled(boolean sync) {
-    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-    for (TopicPartition tp : consumer.assignment()) {
-      pending.takeCommittable(tp.partition()).ifPresent(next -> offsets.put(tp, new OffsetAndMetadata(next)));
-    }
+    Map<TopicPartition, OffsetAndMetadata> offsets = commits.next(consumer.assignment(), pending, reminders::checkpoint);
     if (offsets.isEmpty()) {
       return;
     }
@@ -183,9 +190,14 @@ public final class AlertConsumer implements AutoCloseable {
     }
   }
 
-  private void drain(Collection<TopicPartition> partitions) {
+  private static Set<Integer> numbers(Collection<TopicPartition> partitions) {
     Set<Integer> numbers = new HashSet<>();
     partitions.forEach(tp -> numbers.add(tp.partition()));
+    return numbers;
+  }
+
+  private void drain(Collection<TopicPartition> partitions) {
+    Set<Integer> numbers = numbers(partitions);
     try {
       pending.allOf(numbers).get(drainTimeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
@@ -201,6 +213,7 @@ public final class AlertConsumer implements AutoCloseable {
       log.warn("Could not commit offsets of partitions {}: {}", numbers, e.toString());
     }
     numbers.forEach(pending::remove);
+    commits.forget(partitions);
   }
 
   /** Reads back the ledger of newly assigned partitions before their first alert; drains revoked ones. */
@@ -209,7 +222,9 @@ public final class AlertConsumer implements AutoCloseable {
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
       if (!partitions.isEmpty()) {
+        reminders.drain(numbers(partitions), drainTimeout);
         drain(partitions);
+        reminders.forget(numbers(partitions));
         Set<Integer> keep = new HashSet<>();
         consumer.assignment().stream().filter(tp -> !partitions.contains(tp))
             .forEach(tp -> keep.add(tp.partition() % ledgerPartitions));
@@ -222,7 +237,17 @@ public final class AlertConsumer implements AutoCloseable {
       Set<Integer> ledgerNumbers = new HashSet<>();
       partitions.forEach(tp -> ledgerNumbers.add(tp.partition() % ledgerPartitions));
       // Always read again: another instance may have delivered alerts of these partitions meanwhile.
-      ledgerReader.read(ledgerNumbers).forEach(ledger::load);
+      ledgerReader.read(ledgerNumbers, reminders.sentSince()).forEach((p, state) -> {
+        ledger.load(p, state.settled());
+        ledger.loadFirstSent(p, state.firstSent());
+      });
+      Map<TopicPartition, OffsetAndMetadata> found = consumer.committed(new HashSet<>(partitions));
+      found.forEach((tp, offset) -> {
+        if (offset != null) {
+          commits.assigned(tp, offset);
+          reminders.rebuild(tp, offset.metadata(), offset.offset(), tp.partition() % ledgerPartitions);
+        }
+      });
       log.info("Assigned alert partitions {}", partitions.stream().map(TopicPartition::partition).sorted().toList());
     }
 
@@ -230,6 +255,8 @@ public final class AlertConsumer implements AutoCloseable {
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
       // Another instance owns them already: committing is impossible; its ledger read sees what we stored.
       partitions.forEach(tp -> pending.remove(tp.partition()));
+      commits.forget(partitions);
+      reminders.forget(numbers(partitions));
     }
   }
 

@@ -5,6 +5,7 @@ import com.coachstream.avro.NotificationDelivery;
 import com.coachstream.notifier.delivery.DeliveryLedger;
 import com.coachstream.schemas.topics.Topic;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -24,7 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads partitions of the deliveries topic from the beginning to their current end and returns the
  * settled (alert, route) pairs: DELIVERED, FAILED (dead-lettered) and DUPLICATE_SKIPPED records. RETRYING
- * records settle nothing: the delivery they belong to may have been cut short by a crash.
+ * records settle nothing: the delivery they belong to may have been cut short by a crash. Reminder records
+ * settle the reminder of their route ({@link DeliveryLedger#reminderKey}). It also gives, for alerts first
+ * attempted since a cutoff, the time of that first attempt: their reminder clock.
  */
 public final class LedgerReader {
 
@@ -40,8 +43,12 @@ public final class LedgerReader {
     this.timeout = timeout;
   }
 
-  public Map<Integer, Set<String>> read(Collection<Integer> partitions) {
-    Map<Integer, Set<String>> settled = new HashMap<>();
+  /** One deliveries partition read back: settled keys, and the first attempt of each alert sent since the cutoff. */
+  public record State(Set<String> settled, Map<String, Instant> firstSent) { }
+
+  /** Reads the partitions back; {@code sentSince}: keep first-attempt times from then on only (bounded memory). */
+  public Map<Integer, State> read(Collection<Integer> partitions, Instant sentSince) {
+    Map<Integer, State> settled = new HashMap<>();
     if (partitions.isEmpty()) {
       return settled;
     }
@@ -53,7 +60,7 @@ public final class LedgerReader {
     List<TopicPartition> tps = new ArrayList<>();
     partitions.forEach(p -> {
       tps.add(new TopicPartition(deliveries.name(), p));
-      settled.put(p, new HashSet<>());
+      settled.put(p, new State(new HashSet<>(), new HashMap<>()));
     });
     long started = System.nanoTime();
     try (var consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
@@ -66,12 +73,12 @@ public final class LedgerReader {
           throw new IllegalStateException("Could not read the delivery ledger " + deliveries.name() + " within " + timeout);
         }
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-          settledKey(record).ifPresent(k -> settled.get(record.partition()).add(k));
+          decode(record).ifPresent(d -> apply(d, settled.get(record.partition()), sentSince));
         }
       }
     }
     log.info("Read delivery ledger partitions {} of {}: {} settled deliveries in {} ms", partitions, deliveries.name(),
-        settled.values().stream().mapToInt(Set::size).sum(), (System.nanoTime() - started) / 1_000_000);
+        settled.values().stream().mapToInt(state -> state.settled().size()).sum(), (System.nanoTime() - started) / 1_000_000);
     return settled;
   }
 
@@ -79,14 +86,22 @@ public final class LedgerReader {
     return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
   }
 
-  private java.util.Optional<String> settledKey(ConsumerRecord<byte[], byte[]> record) {
+  private static void apply(NotificationDelivery d, State state, Instant sentSince) {
+    if (d.getOutcome() != DeliveryOutcome.RETRYING) {
+      state.settled().add(d.getReminder() ? DeliveryLedger.reminderKey(d.getAlertId(), d.getRoute())
+          : DeliveryLedger.key(d.getAlertId(), d.getRoute()));
+    }
+    if (!d.getReminder() && d.getOutcome() != DeliveryOutcome.DUPLICATE_SKIPPED && !d.getAttemptedAt().isBefore(sentSince)) {
+      state.firstSent().merge(d.getAlertId(), d.getAttemptedAt(), (a, b) -> a.isBefore(b) ? a : b);
+    }
+  }
+
+  private java.util.Optional<NotificationDelivery> decode(ConsumerRecord<byte[], byte[]> record) {
     if (record.value() == null) {
       return java.util.Optional.empty();
     }
     try {
-      NotificationDelivery d = deliveries.valueSerde().deserializer().deserialize(deliveries.name(), record.value());
-      return d.getOutcome() == DeliveryOutcome.RETRYING ? java.util.Optional.empty()
-          : java.util.Optional.of(DeliveryLedger.key(d.getAlertId(), d.getRoute()));
+      return java.util.Optional.of(deliveries.valueSerde().deserializer().deserialize(deliveries.name(), record.value()));
     } catch (RuntimeException e) {
       log.warn("Skipping unreadable delivery record at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
       return java.util.Optional.empty();

@@ -48,6 +48,16 @@ class HttpChannelsTest {
   }
 
   @Test
+  void aReminderCarriesTheAlertIdAndSaysItIsTheReminder() throws Exception {
+    NotificationChannel webhook = channel("webhook", Map.of());
+    assertThat(webhook.send(TestAlerts.enriched("alert-43").asReminder())).isEqualTo(200);
+    var request = server.received().get(0);
+    assertThat(request.header("X-CoachStream-Alert-Id")).isEqualTo("alert-43");
+    assertThat(request.header("X-CoachStream-Reminder")).isEqualTo("true");
+    assertThat(JSON.readTree(request.body()).get("reminder").asBoolean()).isTrue();
+  }
+
+  @Test
   void webhookPostsTheSpecJsonFieldByField() throws Exception {
     NotificationChannel webhook = channel("webhook", Map.of());
     assertThat(webhook.send(TestAlerts.enriched("alert-42"))).isEqualTo(200);
@@ -58,9 +68,13 @@ class HttpChannelsTest {
     assertThat(request.header("X-CoachStream-Alert-Id")).isEqualTo("alert-42");
     assertThat(request.header("X-CoachStream-Signature")).isNull();
     JsonNode body = JSON.readTree(request.body());
-    assertThat(body.size()).isEqualTo(16);
+    assertThat(body.size()).isEqualTo(19);
+    assertThat(body.get("probability").isNull()).as("threshold mode").isTrue();
+    assertThat(body.at("/interval/low").isNull()).isTrue();
     assertThat(body.get("link").isNull()).as("no workspace.public-url: link is null, never left out").isTrue();
     assertThat(body.get("alertId").asText()).isEqualTo("alert-42");
+    assertThat(body.get("reminder").asBoolean()).isFalse();
+    assertThat(request.header("X-CoachStream-Reminder")).isNull();
     assertThat(body.get("type").asText()).isEqualTo("SLIP");
     assertThat(body.get("category").asText()).isEqualTo("SOFT");
     assertThat(body.get("reason").asText()).isEqualTo("BOTH");

@@ -2,7 +2,9 @@ package com.coachstream.notifier.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -45,5 +47,29 @@ class DeliveryLedgerTest {
   @Test
   void routeAndAlertIdCannotCollideInTheKey() {
     assertThat(DeliveryLedger.key("a", "bc")).isNotEqualTo(DeliveryLedger.key("ab", "c"));
+  }
+
+  @Test
+  void aReminderIsClaimedOnceAndApartFromItsAlert() {
+    assertThat(ledger.claim(0, "a1", "slack")).isTrue();
+    assertThat(ledger.isReminded(0, "a1", "slack")).isFalse();
+    assertThat(ledger.claimReminder(0, "a1", "slack")).isTrue();
+    assertThat(ledger.claimReminder(0, "a1", "slack")).isFalse();
+    assertThat(ledger.isReminded(0, "a1", "slack")).isTrue();
+    ledger.load(1, List.of(DeliveryLedger.reminderKey("a2", "log")));
+    assertThat(ledger.claimReminder(1, "a2", "log")).isFalse();
+    assertThat(ledger.claim(1, "a2", "log")).isTrue();
+  }
+
+  @Test
+  void theFirstSendIsKeptUntilForgotten() {
+    Instant t0 = Instant.parse("2024-03-10T14:30:00Z");
+    ledger.loadFirstSent(0, Map.of("a1", t0.plusSeconds(5)));
+    assertThat(ledger.noteSent(0, "a1", t0)).isEqualTo(t0);
+    assertThat(ledger.noteSent(0, "a1", t0.plusSeconds(60))).isEqualTo(t0);
+    assertThat(ledger.firstSent(0, "a1")).isEqualTo(t0);
+    assertThat(ledger.firstSent(1, "a1")).isNull();
+    ledger.forgetSentBefore(t0.plusSeconds(1));
+    assertThat(ledger.firstSent(0, "a1")).isNull();
   }
 }

@@ -62,4 +62,61 @@ class MessageFormatsTest {
     var recovery = new EnrichedAlert(TestAlerts.recovery("a-2", "agent-7", "team-a"), null);
     assertThat(TeamsCard.toJson(recovery).at("/attachments/0/content/body/0/color").asText()).isEqualTo("Good");
   }
+
+  @Test
+  void aReminderSaysSoInEveryChannelAndNamesTheAlertAndWhenItWasRaised() {
+    EnrichedAlert reminder = TestAlerts.enriched("a-1").asReminder();
+    String line = "Reminder: alert a-1, raised at 2024-03-10T14:30:00Z, has not been acknowledged or acted on.";
+    assertThat(AlertWording.logLine(reminder)).startsWith("REMINDER  no action yet on the alert raised at 2024-03-10T14:30:00Z: Dana Lee")
+        .contains("alert a-1");
+    assertThat(WebhookPayload.toJson(reminder).get("reminder").asBoolean()).isTrue();
+    assertThat(WebhookPayload.toJson(reminder).get("alertId").asText()).isEqualTo("a-1");
+    assertThat(WebhookPayload.toJson(TestAlerts.enriched("a-1")).get("reminder").asBoolean()).isFalse();
+    JsonNode slack = SlackMessage.toJson(reminder);
+    assertThat(slack.get("text").asText()).isEqualTo(":alarm_clock: Reminder: Dana Lee is still slipping in soft skills, no action yet");
+    assertThat(slack.at("/blocks/1/text/text").asText()).isEqualTo("*" + line + "*");
+    JsonNode card = TeamsCard.toJson(reminder);
+    assertThat(card.at("/attachments/0/content/body/0/text").asText()).startsWith("Reminder: ");
+    assertThat(card.at("/attachments/0/content/body/1/text").asText()).isEqualTo(line);
+    EmailContent mail = EmailContent.of(reminder);
+    assertThat(mail.subject()).isEqualTo("[CoachStream] Reminder: Dana Lee is still slipping in soft skills, no action yet");
+    assertThat(mail.text()).startsWith(line);
+    assertThat(mail.html()).contains("<p><b>" + line + "</b></p>");
+  }
+
+  @Test
+  void theAlertItselfIsNotWordedAsAReminder() {
+    EnrichedAlert alert = TestAlerts.enriched("a-1");
+    assertThat(AlertWording.logLine(alert)).startsWith("SLIPPING  ").doesNotContain("Reminder");
+    assertThat(EmailContent.of(alert).text()).doesNotContain("Reminder");
+    assertThat(SlackMessage.toJson(alert).toString()).doesNotContain("Reminder");
+    assertThat(TeamsCard.toJson(alert).toString()).doesNotContain("Reminder");
+  }
+
+  @Test
+  void everyChannelSaysHowSureAStatisticalAlertIs() {
+    EnrichedAlert statistical = TestAlerts.enriched("a-3");
+    statistical.alert().setProbability(0.9721);
+    statistical.alert().setIntervalLow(55.1);
+    statistical.alert().setIntervalHigh(61.04);
+    String sure = "97.2% sure, true score 55.1 to 61.0";
+    assertThat(SlackMessage.toJson(statistical).at("/blocks/1/text/text").asText()).contains(sure);
+    assertThat(TeamsCard.toJson(statistical).toString()).contains("Certainty").contains(sure);
+    assertThat(EmailContent.of(statistical).text()).contains(sure);
+    assertThat(EmailContent.of(statistical).html()).contains(sure);
+    JsonNode webhook = WebhookPayload.toJson(statistical);
+    assertThat(webhook.get("probability").asDouble()).isEqualTo(0.9721);
+    assertThat(webhook.at("/interval/low").asDouble()).isEqualTo(55.1);
+    assertThat(webhook.at("/interval/high").asDouble()).isEqualTo(61.04);
+  }
+
+  @Test
+  void thresholdAlertsSayNothingOfCertaintyAndTheWebhookKeepsItsShape() {
+    EnrichedAlert threshold = TestAlerts.enriched("a-4");
+    assertThat(AlertWording.scoreLine(threshold.alert())).isEqualTo("score 58.3 vs baseline 74.0, floor 70.0 (9 samples)");
+    assertThat(TeamsCard.toJson(threshold).toString()).doesNotContain("Certainty");
+    JsonNode webhook = WebhookPayload.toJson(threshold);
+    assertThat(webhook.get("probability").isNull()).isTrue();
+    assertThat(webhook.at("/interval/low").isNull()).isTrue();
+  }
 }

@@ -3,6 +3,7 @@ package com.coachstream.notifier.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.coachstream.avro.AgentProfile;
+import com.coachstream.avro.CoachingAction;
 import com.coachstream.avro.CoachingAlert;
 import com.coachstream.avro.NotificationDelivery;
 import com.coachstream.kafka.local.KafkaTestBroker;
@@ -28,8 +29,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * One test's own topics on the real broker, a producer writing alerts and roster entries as the streams
- * processor and the roster would, and readers of the deliveries and dead-letter topics.
+ * One test's own topics on the real broker, a producer writing alerts, roster entries and actions as the
+ * streams processor, the roster and the supervisors would, and readers of the deliveries and dead-letter topics.
  */
 final class NotifierTestKit implements AutoCloseable {
 
@@ -46,7 +47,8 @@ final class NotifierTestKit implements AutoCloseable {
     this.topics = new Topics(TopicNames.DEFAULTS.withPrefix(prefix));
     this.group = broker.uniqueName("notifier-group");
     broker.createTopics(Map.of(topics.names().agents(), 2, topics.names().alerts(), ALERT_PARTITIONS,
-        topics.names().deliveries(), ALERT_PARTITIONS, topics.names().deadLetter(), 1));
+        topics.names().deliveries(), ALERT_PARTITIONS, topics.names().deadLetter(), 1,
+        topics.names().actions(), ALERT_PARTITIONS));
     Properties props = broker.clientProperties();
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
@@ -78,6 +80,13 @@ final class NotifierTestKit implements AutoCloseable {
     var t = topics.alerts();
     send(t.name(), t.keySerde().serializer().serialize(t.name(), alert.getAgentId()),
         t.valueSerde().serializer().serialize(t.name(), alert));
+  }
+
+  /** A supervisor's action, as the workspace or the producer library would send it. */
+  void action(CoachingAction action) {
+    var t = topics.actions();
+    send(t.name(), t.keySerde().serializer().serialize(t.name(), action.getAgentId()),
+        t.valueSerde().serializer().serialize(t.name(), action));
   }
 
   void rawAlert(String agentId, byte[] value) {

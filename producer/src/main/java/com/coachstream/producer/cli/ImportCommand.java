@@ -26,12 +26,13 @@ import picocli.CommandLine.Parameters;
 /** {@code produce import FILE...}: backfill events from JSON-lines or QA CSV files, merged in event-time order. */
 @Command(name = "import", mixinStandardHelpOptions = true,
     description = {
-        "Import events from files: JSON lines (one {\"type\": \"interaction\"|\"qa_evaluation\"|\"agent\", ...} per line) "
+        "Import events from files: JSON lines (one {\"type\": \"interaction\"|\"qa_evaluation\"|\"agent\"|\"action\", ...} per line; "
+            + "an action's own type goes in \"actionType\") "
             + "or QA evaluations as CSV (*.csv; header row; one row per criterion; columns evaluationId, agentId, evaluatedAt, "
             + "criterion, score, maxScore required; weight, comment, interactionId, evaluatorId, scorecardId, autoFail, "
             + "purpose, retracted, comments optional). Formats mix freely.",
         "The events of all the files are sent merged in event-time order (interactions by endedAt, evaluations by "
-            + "evaluatedAt; roster lines first); equal times keep each file's order, the file given first going first. "
+            + "evaluatedAt, supervisors' actions by at; roster lines first); equal times keep each file's order, the file given first going first. "
             + "A file out of order is sorted within --sort-memory, spilling sorted runs to --temp-dir beyond it.",
         "Identical re-sends within the import are skipped as duplicates; a QA evaluation re-sent with changes is a correction and is sent.",
         "A line whose send Kafka does not acknowledge is reported as not written, with its file and line; the import "

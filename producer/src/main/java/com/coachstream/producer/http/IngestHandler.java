@@ -6,6 +6,11 @@ import com.coachstream.producer.http.RequestBody.Item;
 import com.coachstream.producer.ingest.EventChecker;
 import com.coachstream.producer.ingest.EventChecker.Checked;
 import com.coachstream.common.ops.HttpJson;
+import com.coachstream.common.ops.OpsServer;
+import com.coachstream.common.security.AccessPolicy;
+import com.coachstream.common.security.Principal;
+import com.coachstream.schemas.json.EventType;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.coachstream.schemas.validation.ReasonCode;
 import com.coachstream.schemas.validation.ValidationException;
 import com.coachstream.schemas.validation.Violation;
@@ -28,7 +33,9 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
- * {@code POST /v1/events}. Answers only after Kafka acknowledged every valid event of the request:
+ * {@code POST /v1/events} (any input event, supervisor actions included) and {@code POST /v1/actions} (only
+ * supervisor actions, each a CoachingAction object whose {@code "type"} is the action's type). Each is its own handler on its
+ * own route, so access rules attach per route. Answers only after Kafka acknowledged every valid event of the request:
  * <ul>
  *   <li>202 when at least one event was accepted, with a result per event (a mixed request is 202: the
  *       accepted events are in Kafka, the rejected ones carry their reasons, fix and re-send only those);</li>
@@ -52,14 +59,33 @@ final class IngestHandler implements HttpHandler {
   private final MeterRegistry metrics;
   private final Timer requestTimer;
   private final Consumer<Boolean> brokerReachable;
+  /** The actions route: elements are actions, whose "type" is the action type. */
+  private final boolean actionsOnly;
+  /** On the actions route: who may post an action in whose name (null on the events route: senders only). */
+  private final AccessPolicy policy;
 
-  IngestHandler(CoachStreamProducer producer, int bodyLimit, MeterRegistry metrics,
+  /** {@code POST /v1/events}: every input event kind. */
+  static IngestHandler events(CoachStreamProducer producer, int bodyLimit, MeterRegistry metrics,
       Consumer<Boolean> brokerReachable) {
+    return new IngestHandler(producer, bodyLimit, metrics, brokerReachable, false, "/v1/events", null);
+  }
+
+  /** {@code POST /v1/actions}: supervisor actions only. */
+  static IngestHandler actions(CoachStreamProducer producer, int bodyLimit, MeterRegistry metrics,
+      Consumer<Boolean> brokerReachable, AccessPolicy policy) {
+    return new IngestHandler(producer, bodyLimit, metrics, brokerReachable, true, "/v1/actions", policy);
+  }
+
+  private IngestHandler(CoachStreamProducer producer, int bodyLimit, MeterRegistry metrics,
+      Consumer<Boolean> brokerReachable, boolean actionsOnly, String path, AccessPolicy policy) {
+    this.actionsOnly = actionsOnly;
+    this.policy = policy;
     this.producer = producer;
     this.checker = new EventChecker(producer.validator());
     this.bodyLimit = bodyLimit;
     this.metrics = metrics;
-    this.requestTimer = Timer.builder("coachstream.ingest.requests").description("POST /v1/events").register(metrics);
+    this.requestTimer = Timer.builder("coachstream.ingest.requests").description("POST requests to the ingest routes")
+        .tag("path", path).register(metrics);
     this.brokerReachable = brokerReachable;
   }
 
@@ -116,6 +142,12 @@ final class IngestHandler implements HttpHandler {
         HttpJson.respond(exchange, 400, error(v.reason().name(), v.message()));
         return;
       }
+      String foreign = actionsOnly ? actionOfSomeoneElse(items, OpsServer.principal(exchange)) : null;
+      if (foreign != null) {
+        HttpJson.respond(exchange, 403, error("FORBIDDEN", "you may post only your own actions (actorId "
+            + "your user id); " + foreign + " is someone else's"));
+        return;
+      }
       List<RecordResult> results = ingest(items);
       long accepted = count(results, "accepted");
       long failed = count(results, "failed");
@@ -134,12 +166,23 @@ final class IngestHandler implements HttpHandler {
     }
   }
 
+  /** The first actorId the caller may not act for, or null when every action is the caller's to post. */
+  private String actionOfSomeoneElse(List<Item> items, Principal caller) {
+    for (Item item : items) {
+      if (item.json() != null && item.json().hasNonNull("actorId")
+          && !policy.maySendActionOf(caller, item.json().get("actorId").asText())) {
+        return "actorId " + item.json().get("actorId").asText();
+      }
+    }
+    return null;
+  }
+
   private List<RecordResult> ingest(List<Item> items) {
     List<RecordResult> results = new ArrayList<>(items.size());
     List<CompletableFuture<RecordMetadata>> pending = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
       Item item = items.get(i);
-      Checked checked = item.check(checker);
+      Checked checked = check(item);
       if (checked.isValid()) {
         pending.add(producer.sendValidated(checked.event()));
         results.add(null);
@@ -156,6 +199,22 @@ final class IngestHandler implements HttpHandler {
       metrics.counter("coachstream.ingest.records", "status", results.get(i).status()).increment();
     }
     return results;
+  }
+
+  /** On the actions route an element is a CoachingAction as is (its "type" is the action's); "type": "action" works too. */
+  private Checked check(Item item) {
+    if (!actionsOnly || item.json() == null) {
+      return item.check(checker);
+    }
+    JsonNode kind = item.json().get("type");
+    if (kind != null && EventType.ACTION.wireName().equals(kind.asText())) {
+      return item.check(checker);
+    }
+    if (kind != null && EventType.fromWireName(kind.asText()).isPresent()) {
+      return Checked.rejected(List.of(new Violation(ReasonCode.UNKNOWN_TYPE, "type", "this route takes only actions "
+          + "(ACKNOWLEDGED, SNOOZED, DISMISSED, COACHED); send \"" + kind.asText() + "\" events to /v1/events")));
+    }
+    return checker.checkAction(item.json());
   }
 
   private RecordResult awaitAck(int index, CompletableFuture<RecordMetadata> ack) {

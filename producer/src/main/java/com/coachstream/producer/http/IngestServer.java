@@ -3,6 +3,7 @@ package com.coachstream.producer.http;
 import com.coachstream.common.config.Settings;
 import com.coachstream.common.ops.ApiDescription;
 import com.coachstream.common.ops.OpsServer;
+import com.coachstream.common.security.AccessPolicy;
 import com.coachstream.common.security.Authenticator;
 import com.coachstream.common.security.Operation;
 import com.coachstream.common.security.SecuritySettings;
@@ -16,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code produce serve}: HTTP ingest ({@code POST /v1/events}, see {@link IngestHandler}) plus
+ * {@code produce serve}: HTTP ingest ({@code POST /v1/events} and {@code POST /v1/actions}, see {@link IngestHandler}) plus
  * {@code /health}, {@code /ready} (the broker answered) and {@code /metrics}, on one port.
  *
  * <p>Settings: {@code http.host} (0.0.0.0), {@code http.port} (8090; 0 picks a free port),
@@ -72,11 +73,14 @@ public final class IngestServer implements AutoCloseable {
     PrometheusMeterRegistry registry = OpsServer.newRegistry();
     OpsServer http = OpsServer.start(settings.string(HOST, "0.0.0.0"), settings.intValue(PORT, DEFAULT_PORT), registry,
         () -> true, brokerReachable::get);
-    http.secure(authenticator, SecuritySettings.policy(settings));
+    AccessPolicy policy = SecuritySettings.policy(settings);
+    http.secure(authenticator, policy);
     http.route("POST", "/v1/events", Operation.SEND_EVENTS,
-        new IngestHandler(producer, bodyLimit, registry, brokerReachable::set));
+        IngestHandler.events(producer, bodyLimit, registry, brokerReachable::set));
+    http.route("POST", "/v1/actions", Operation.SEND_ACTIONS,
+        IngestHandler.actions(producer, bodyLimit, registry, brokerReachable::set, policy));
     if (!authenticator.acceptsAnyone()) {
-      log.warn("No sender can sign in: every POST /v1/events is refused (401) until {}, {} or {} is set",
+      log.warn("No caller can sign in: every POST /v1/events and /v1/actions is refused (401) until {}, {} or {} is set",
           BEARER_TOKEN, SecuritySettings.USERS_FILE, SecuritySettings.OIDC_ISSUER);
     }
     http.describedBy(ApiDescription.load(API_DOCUMENT));

@@ -1,6 +1,7 @@
 package com.coachstream.producer.imports;
 
 import com.coachstream.avro.AgentProfile;
+import com.coachstream.avro.CoachingAction;
 import com.coachstream.avro.InteractionEvent;
 import com.coachstream.avro.QaEvaluation;
 import java.io.IOException;
@@ -17,6 +18,7 @@ final class EventCodec {
   private static final byte INTERACTION = 1;
   private static final byte QA_EVALUATION = 2;
   private static final byte AGENT = 3;
+  private static final byte ACTION = 4;
 
   private EventCodec() { }
 
@@ -33,6 +35,9 @@ final class EventCodec {
       } else if (event instanceof AgentProfile agent) {
         kind = AGENT;
         avro = agent.toByteBuffer();
+      } else if (event instanceof CoachingAction action) {
+        kind = ACTION;
+        avro = action.toByteBuffer();
       } else {
         throw new IllegalArgumentException("Not an input event: " + event.getClass().getName());
       }
@@ -52,6 +57,7 @@ final class EventCodec {
         case INTERACTION -> InteractionEvent.fromByteBuffer(avro);
         case QA_EVALUATION -> QaEvaluation.fromByteBuffer(avro);
         case AGENT -> AgentProfile.fromByteBuffer(avro);
+        case ACTION -> CoachingAction.fromByteBuffer(avro);
         default -> throw new IllegalArgumentException("Unknown event kind " + bytes[0] + " in a sort run");
       };
     } catch (IOException e) {

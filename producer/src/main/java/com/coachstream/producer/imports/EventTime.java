@@ -1,13 +1,14 @@
 package com.coachstream.producer.imports;
 
 import com.coachstream.avro.AgentProfile;
+import com.coachstream.avro.CoachingAction;
 import com.coachstream.avro.InteractionEvent;
 import com.coachstream.avro.QaEvaluation;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
  * The time by which an import orders its events: an interaction's {@code endedAt}, an evaluation's
- * {@code evaluatedAt}, in epoch milliseconds.
+ * {@code evaluatedAt}, a supervisor action's {@code at}, in epoch milliseconds.
  *
  * <p>A roster record ({@link AgentProfile}) has no event time. It gets {@link #ROSTER}, before every event:
  * the streams processor looks up an agent's team in the roster when it scores the agent's events, so the
@@ -28,6 +29,9 @@ final class EventTime {
     }
     if (event instanceof QaEvaluation evaluation) {
       return evaluation.getEvaluatedAt().toEpochMilli();
+    }
+    if (event instanceof CoachingAction action) {
+      return action.getAt().toEpochMilli();
     }
     if (event instanceof AgentProfile) {
       return ROSTER;

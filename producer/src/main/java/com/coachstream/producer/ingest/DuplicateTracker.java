@@ -1,6 +1,7 @@
 package com.coachstream.producer.ingest;
 
 import com.coachstream.avro.AgentProfile;
+import com.coachstream.avro.CoachingAction;
 import com.coachstream.avro.InteractionEvent;
 import com.coachstream.avro.QaEvaluation;
 import com.coachstream.schemas.json.EventJson;
@@ -57,6 +58,9 @@ public final class DuplicateTracker {
     }
     if (event instanceof AgentProfile e) {
       return "agent\u0000" + e.getAgentId();
+    }
+    if (event instanceof CoachingAction e) {
+      return "action\u0000" + e.getAgentId() + "\u0000" + e.getActionId();
     }
     throw new IllegalArgumentException("Not an input event: " + event.getClass().getName());
   }

@@ -1,6 +1,7 @@
 package com.coachstream.producer.ingest;
 
 import com.coachstream.avro.AgentProfile;
+import com.coachstream.avro.CoachingAction;
 import com.coachstream.avro.InteractionEvent;
 import com.coachstream.avro.QaEvaluation;
 import com.coachstream.schemas.json.NoEcho;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -31,23 +33,29 @@ public final class EventChecker {
 
   /** One JSON object text, e.g. a line of a JSON-lines file (strict: nothing may follow the object). */
   public Checked parse(String json) {
-    try {
-      return check(EventJson.parse(json));
-    } catch (ValidationException e) {
-      return Checked.rejected(e.violations());
-    } catch (RuntimeException e) {
-      return Checked.rejected(List.of(new Violation(ReasonCode.BAD_JSON, "value", "cannot read the event: " + NoEcho.describe(e))));
-    }
+    return read(() -> EventJson.parse(json), "event");
   }
 
   public Checked check(JsonNode node) {
+    return read(() -> EventJson.fromJson(node), "event");
+  }
+
+  /** A supervisor's action as a plain JSON object (its "type" is the action type): the actions route. */
+  public Checked checkAction(JsonNode node) {
+    return read(() -> EventJson.actionFromJson(node), "action");
+  }
+
+  /** Reads a record, then checks it; a record that cannot be read is rejected with why (never quoting the input). */
+  private Checked read(Supplier<SpecificRecord> reader, String what) {
+    SpecificRecord record;
     try {
-      return check(EventJson.fromJson(node));
+      record = reader.get();
     } catch (ValidationException e) {
       return Checked.rejected(e.violations());
     } catch (RuntimeException e) {
-      return Checked.rejected(List.of(new Violation(ReasonCode.BAD_JSON, "value", "cannot read the event: " + NoEcho.describe(e))));
+      return Checked.rejected(List.of(new Violation(ReasonCode.BAD_JSON, "value", "cannot read the " + what + ": " + NoEcho.describe(e))));
     }
+    return check(record);
   }
 
   public Checked check(SpecificRecord event) {
@@ -61,6 +69,7 @@ public final class EventChecker {
       case INTERACTION -> validator.check((InteractionEvent) event);
       case QA_EVALUATION -> validator.check((QaEvaluation) event);
       case AGENT -> validator.check((AgentProfile) event);
+      case ACTION -> validator.check((CoachingAction) event);
     });
     violations.addAll(unencodableTimestamps(event));
     return violations;

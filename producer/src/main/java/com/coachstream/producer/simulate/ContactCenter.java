@@ -37,10 +37,14 @@ public final class ContactCenter {
 
   private final List<Team> teams;
   private final List<SimulatedAgent> agents;
+  private final SimulationConfig config;
+  private final List<CoachingPlan.Session> sessions;
 
-  private ContactCenter(List<Team> teams, List<SimulatedAgent> agents) {
+  private ContactCenter(List<Team> teams, List<SimulatedAgent> agents, SimulationConfig config) {
     this.teams = List.copyOf(teams);
     this.agents = List.copyOf(agents);
+    this.config = config;
+    this.sessions = config.coaching() == null ? List.of() : config.coaching().sessions(config, this.agents, this.teams);
   }
 
   public static ContactCenter generate(SimulationConfig config) {
@@ -61,7 +65,7 @@ public final class ContactCenter {
       boolean slips = slipping > 0 && (a * slipping) / config.agents() != ((a + 1) * slipping) / config.agents();
       agents.add(agent(a, teams.get(a % teams.size()), slips, config, random));
     }
-    return new ContactCenter(teams, agents);
+    return new ContactCenter(teams, agents, config);
   }
 
   private static SimulatedAgent agent(int index, Team team, boolean slips, SimulationConfig config, SplittableRandom random) {
@@ -115,6 +119,22 @@ public final class ContactCenter {
 
   public List<SimulatedAgent> agents() {
     return agents;
+  }
+
+  /** The coaching sessions the supervisors hold (none without a coaching plan). */
+  public List<CoachingPlan.Session> sessions() {
+    return sessions;
+  }
+
+  /** The agent's true level in a category at a time: its planned level (slips included), the season and coaching. */
+  public double level(SimulatedAgent agent, SkillCategory category, Instant time) {
+    double level = agent.level(category, time);
+    return config.coaching() == null ? level : level + config.coaching().adjustment(config, sessions, agent, category, time);
+  }
+
+  /** The agent's true level for a skill: the category level plus the agent's offset on that skill. */
+  public double skillLevel(SimulatedAgent agent, String skill, SkillCategory category, Instant time) {
+    return level(agent, category, time) + agent.skillOffsets().getOrDefault(skill, 0.0);
   }
 
   /** The roster records, one per agent, sent before any other event. */

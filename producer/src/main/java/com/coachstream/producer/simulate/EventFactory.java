@@ -42,9 +42,12 @@ final class EventFactory {
   private final SkillTaxonomy taxonomy = SkillTaxonomy.defaults();
   private final List<Evaluator> evaluators = new ArrayList<>();
   private final long seed;
+  /** Knows each agent's true level: planned level, season and coaching. */
+  private final ContactCenter center;
 
-  EventFactory(long seed, SplittableRandom random) {
+  EventFactory(long seed, SplittableRandom random, ContactCenter center) {
     this.seed = seed;
+    this.center = center;
     this.random = random;
     for (int e = 1; e <= 6; e++) {
       evaluators.add(new Evaluator(String.format("qa-reviewer-%02d", e), random.nextGaussian() * 3));
@@ -57,8 +60,8 @@ final class EventFactory {
 
   InteractionEvent interaction(SimulatedAgent agent, Instant endedAt, long sequence) {
     Channel channel = agent.channels().get(random.nextInt(agent.channels().size()));
-    double soft = agent.level(SkillCategory.SOFT, endedAt);
-    double hard = agent.level(SkillCategory.HARD, endedAt);
+    double soft = center.level(agent, SkillCategory.SOFT, endedAt);
+    double hard = center.level(agent, SkillCategory.HARD, endedAt);
     Map<String, Double> signals = new HashMap<>();
     pickSkills(SkillTaxonomy.DEFAULT_SOFT_SKILLS, 2).forEach(s -> signals.put(s, observe(agent, s, SkillCategory.SOFT, endedAt, SIGNAL_NOISE)));
     pickSkills(SkillTaxonomy.DEFAULT_HARD_SKILLS, 1 + random.nextInt(2)).forEach(s -> signals.put(s, observe(agent, s, SkillCategory.HARD, endedAt, SIGNAL_NOISE)));
@@ -88,7 +91,7 @@ final class EventFactory {
     for (int c = 0; c < card.criteria().size(); c++) {
       String skill = taxonomy.resolve(card.criteria().get(c)).orElseThrow();
       SkillCategory category = taxonomy.category(skill);
-      double truth = agent.skillLevel(skill, category, interaction.getEndedAt()) + evaluator.bias();
+      double truth = center.skillLevel(agent, skill, category, interaction.getEndedAt()) + evaluator.bias();
       double percent = ContactCenter.clamp(truth + random.nextGaussian() * REVIEW_NOISE, 0, 100);
       criteria.add(Criterion.newBuilder()
           .setSkill(card.criteria().get(c))
@@ -133,7 +136,7 @@ final class EventFactory {
   }
 
   private double observe(SimulatedAgent agent, String skill, SkillCategory category, Instant time, double noise) {
-    return round2(ContactCenter.clamp(agent.skillLevel(skill, category, time) + random.nextGaussian() * noise, 0, 100));
+    return round2(ContactCenter.clamp(center.skillLevel(agent, skill, category, time) + random.nextGaussian() * noise, 0, 100));
   }
 
   private List<String> pickSkills(List<String> skills, int count) {

@@ -46,7 +46,7 @@ public final class EventGenerator {
     this.config = config;
     this.center = center;
     this.random = new SplittableRandom(config.seed() * 31 + 7);
-    this.factory = new EventFactory(config.seed(), random);
+    this.factory = new EventFactory(config.seed(), random, center);
     this.day = config.start().truncatedTo(ChronoUnit.DAYS);
     center.roster().forEach(profile -> ready.add(new SimulatedEvent(profile, config.start())));
   }
@@ -66,6 +66,12 @@ public final class EventGenerator {
   }
 
   private void generateDay(Instant dayStart) {
+    for (CoachingPlan.Session session : center.sessions()) {
+      if (!session.at().isBefore(dayStart) && session.at().isBefore(dayStart.plus(Duration.ofDays(1)))
+          && !session.at().isAfter(config.end())) {
+        schedule(SupervisorActions.coached(session), session.at());
+      }
+    }
     DayOfWeek weekday = dayStart.atZone(ZoneOffset.UTC).getDayOfWeek();
     boolean weekend = weekday == DayOfWeek.SATURDAY || weekday == DayOfWeek.SUNDAY;
     for (SimulatedAgent agent : center.agents()) {

@@ -1,5 +1,6 @@
 package com.coachstream.producer.simulate;
 
+import com.coachstream.avro.SkillCategory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,14 +21,19 @@ import java.util.List;
  * {"agentId":"agent-0001","teamId":"team-01","status":"STEADY","softLevel":85.1,"hardLevel":83.7}
  * </pre>
  * {@code recoverAt} is null when the agent does not recover within the history. Levels are the agent's
- * true category level (0..100) before and during the slip.
+ * true category level (0..100) before and during the slip. With a {@link CoachingPlan}, one more line per
+ * coaching session, with the true effect of the session (what the measured coaching effect should find):
+ * <pre>
+ * {"agentId":"agent-0001","teamId":"team-01","status":"COACHED","sessionId":"coach-42-0001","category":"SOFT",
+ *  "sessionAt":"2026-01-16T06:00:00Z","coachId":"sup-01","trueLift":8.0}
+ * </pre>
  */
-public record GroundTruth(List<SimulatedAgent> agents) {
+public record GroundTruth(List<SimulatedAgent> agents, List<CoachingPlan.Session> sessions) {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   public static GroundTruth of(ContactCenter center) {
-    return new GroundTruth(center.agents());
+    return new GroundTruth(center.agents(), center.sessions());
   }
 
   public List<SimulatedAgent> slipping() {
@@ -35,6 +42,13 @@ public record GroundTruth(List<SimulatedAgent> agents) {
 
   public List<SimulatedAgent> steady() {
     return agents.stream().filter(SimulatedAgent::steady).toList();
+  }
+
+  /** Whether a SLIP alert about the agent and category at {@code time} is a false alarm: no planned slip then. */
+  public boolean falseAlarm(String agentId, SkillCategory category, Instant time) {
+    return agents.stream().filter(a -> a.agentId().equals(agentId)).findFirst()
+        .map(a -> a.slips().stream().noneMatch(s -> s.category() == category && s.activeAt(time)))
+        .orElse(true);
   }
 
   /** The JSON lines of the ground-truth file. */
@@ -56,6 +70,15 @@ public record GroundTruth(List<SimulatedAgent> agents) {
         node.put("levelDuring", round1(slip.levelDuring()));
         lines.add(node.toString());
       }
+    }
+    for (CoachingPlan.Session session : sessions) {
+      ObjectNode node = base(session.agent(), "COACHED");
+      node.put("sessionId", session.sessionId());
+      node.put("category", session.category().name());
+      node.put("sessionAt", session.at().toString());
+      node.put("coachId", session.agent().team().supervisorId());
+      node.put("trueLift", round1(session.trueLift()));
+      lines.add(node.toString());
     }
     return lines;
   }

@@ -1,5 +1,6 @@
 package com.coachstream.producer.simulate;
 
+import com.coachstream.avro.CoachingAction;
 import com.coachstream.producer.CoachStreamProducer;
 import com.coachstream.producer.SendFailedException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,7 +30,8 @@ public final class ProducerSink implements EventSink {
   @Override
   public void accept(SimulatedEvent event) {
     rethrowFailure();
-    var ack = producer.send(event.event()); // an invalid event throws here: it was never sent
+    // an invalid event throws here: it was never sent
+    var ack = event.event() instanceof CoachingAction action ? producer.sendAction(action) : producer.send(event.event());
     sent.incrementAndGet();
     ack.whenComplete((metadata, error) -> {
       if (error == null) {

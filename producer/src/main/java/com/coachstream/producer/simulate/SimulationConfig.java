@@ -25,7 +25,8 @@ public record SimulationConfig(
     double retractionShare,
     long maxEvents,
     Duration maxWallTime,
-    Pacing pacing) {
+    Pacing pacing,
+    CoachingPlan coaching) {
 
   public SimulationConfig {
     require(agents >= 1, "agents must be >= 1, was " + agents);
@@ -70,6 +71,7 @@ public record SimulationConfig(
     private long maxEvents = Long.MAX_VALUE;
     private Duration maxWallTime;
     private Pacing pacing = Pacing.asFastAsPossible();
+    private CoachingPlan coaching;
 
     public Builder seed(long v) { seed = v; return this; }
     public Builder agents(int v) { agents = v; return this; }
@@ -90,10 +92,12 @@ public record SimulationConfig(
     public Builder maxEvents(long v) { maxEvents = v; return this; }
     public Builder maxWallTime(Duration v) { maxWallTime = v; return this; }
     public Builder pacing(Pacing v) { pacing = v; return this; }
+    /** Supervisors coach agents with a known effect while the season drifts (null, the default: no coaching). */
+    public Builder coaching(CoachingPlan v) { coaching = v; return this; }
 
     public SimulationConfig build() {
       return new SimulationConfig(seed, agents, teams, end, days, slipFraction, qaShare, calibrationShare,
-          duplicateShare, correctionShare, retractionShare, maxEvents, maxWallTime, pacing);
+          duplicateShare, correctionShare, retractionShare, maxEvents, maxWallTime, pacing, coaching);
     }
   }
 }

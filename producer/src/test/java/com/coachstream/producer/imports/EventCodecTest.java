@@ -16,10 +16,12 @@ class EventCodecTest {
   static final SpecificRecord EVALUATION = EventJson.parse("{\"type\":\"qa_evaluation\",\"evaluationId\":\"e-1\",\"agentId\":\"agent-1\","
       + "\"evaluatedAt\":\"2026-01-02T10:00:00Z\",\"criteria\":[{\"skill\":\"empathy\",\"score\":7,\"maxScore\":10}]}");
   static final SpecificRecord AGENT = EventJson.parse("{\"type\":\"agent\",\"agentId\":\"agent-1\",\"displayName\":\"Ava\"}");
+  static final SpecificRecord ACTION = EventJson.parse("{\"type\":\"action\",\"actionType\":\"ACKNOWLEDGED\",\"actionId\":\"a-1\","
+      + "\"agentId\":\"agent-1\",\"alertId\":\"al-1\",\"actorId\":\"sup\",\"at\":\"2026-01-03T08:00:00Z\"}");
 
   @Test
   void everyKindOfEventRoundTrips() {
-    for (SpecificRecord event : new SpecificRecord[] {INTERACTION, EVALUATION, AGENT}) {
+    for (SpecificRecord event : new SpecificRecord[] {INTERACTION, EVALUATION, AGENT, ACTION}) {
       assertThat(EventCodec.decode(EventCodec.encode(event))).isEqualTo(event);
     }
   }
@@ -35,6 +37,7 @@ class EventCodecTest {
   void eventTimeIsEndedAtOrEvaluatedAtAndTheRosterComesFirst() {
     assertThat(EventTime.of(INTERACTION)).isEqualTo(Instant.parse("2026-01-01T09:12:30.250Z").toEpochMilli());
     assertThat(EventTime.of(EVALUATION)).isEqualTo(Instant.parse("2026-01-02T10:00:00Z").toEpochMilli());
+    assertThat(EventTime.of(ACTION)).isEqualTo(Instant.parse("2026-01-03T08:00:00Z").toEpochMilli());
     assertThat(EventTime.of(AGENT)).isEqualTo(EventTime.ROSTER).isEqualTo(Long.MIN_VALUE);
   }
 }

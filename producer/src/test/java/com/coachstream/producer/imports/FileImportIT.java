@@ -111,6 +111,34 @@ class FileImportIT {
   }
 
   @Test
+  void actionLinesGoToTheActionsTopicAndInvalidOnesAreRejectedWithTheirReason(KafkaTestBroker broker, @TempDir Path dir)
+      throws Exception {
+    TopicNames names = TopicNames.DEFAULTS.withPrefix(broker.uniqueName("actions") + ".");
+    broker.createTopics(Map.of(names.interactions(), 1, names.qaEvaluations(), 1, names.agents(), 1, names.actions(), 1));
+    String snooze = "{\"type\":\"action\",\"actionType\":\"SNOOZED\",\"actionId\":\"s-1\",\"agentId\":\"agent-1\","
+        + "\"category\":\"SOFT\",\"actorId\":\"sup-1\",\"at\":\"" + T + "\",\"until\":\"" + Instant.parse(T).plus(1, ChronoUnit.DAYS) + "\"}";
+    String coachedWithoutSession = "{\"type\":\"action\",\"actionType\":\"COACHED\",\"actionId\":\"c-1\",\"agentId\":\"agent-1\","
+        + "\"category\":\"SOFT\",\"actorId\":\"sup-1\",\"at\":\"" + T + "\"}";
+    Path events = Files.write(dir.resolve("actions.jsonl"), List.of(interaction("i-1", ""), snooze, snooze, coachedWithoutSession));
+    List<String> args = new ArrayList<>(List.of("import", "--bootstrap-servers", broker.bootstrapServers(), events.toString()));
+    names.asMap().forEach((key, value) -> args.addAll(List.of("--set", key + "=" + value)));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exitCode = new CommandLine(new ProduceCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+        .execute(args.toArray(String[]::new));
+    assertThat(exitCode).isEqualTo(1);
+    assertThat(out.toString() + err).contains("accepted 2 (corrections 0), duplicates 1, rejected 1")
+        .contains(events + ":4: MISSING_FIELD sessionAt");
+    Topics topics = new Topics(names);
+    List<ConsumerRecord<String, com.coachstream.avro.CoachingAction>> stored = TopicReader.readExactly(broker.clientProperties(),
+        names.actions(), 1, topics.actions().keySerde().deserializer(), topics.actions().valueSerde().deserializer());
+    assertThat(stored).singleElement().satisfies(r -> {
+      assertThat(r.key()).isEqualTo("agent-1");
+      assertThat(r.value().getActionId()).isEqualTo("s-1");
+    });
+  }
+
+  @Test
   void cleanImportExitsZero(KafkaTestBroker broker, @TempDir Path dir) throws Exception {
     TopicNames names = TopicNames.DEFAULTS.withPrefix(broker.uniqueName("clean") + ".");
     broker.createTopics(Map.of(names.interactions(), 1, names.qaEvaluations(), 1, names.agents(), 1));

@@ -40,7 +40,7 @@ class EventCheckerTest {
   @Test
   void missingOrUnknownTypeSaysWhichTypesExist() {
     assertThat(checker.parse("{\"agentId\":\"a\"}").message())
-        .isEqualTo("type: \"type\" is required: one of \"interaction\", \"qa_evaluation\", \"agent\"");
+        .isEqualTo("type: \"type\" is required: one of \"interaction\", \"qa_evaluation\", \"agent\", \"action\"");
     Checked unknown = checker.parse("{\"type\":\"call\"}");
     assertThat(unknown.reason()).isEqualTo(ReasonCode.UNKNOWN_TYPE);
     assertThat(unknown.message()).contains("unknown type 'call'");

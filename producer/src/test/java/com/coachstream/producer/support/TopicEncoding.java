@@ -1,6 +1,7 @@
 package com.coachstream.producer.support;
 
 import com.coachstream.avro.AgentProfile;
+import com.coachstream.avro.CoachingAction;
 import com.coachstream.avro.InteractionEvent;
 import com.coachstream.avro.QaEvaluation;
 import com.coachstream.schemas.json.EventType;
@@ -19,6 +20,7 @@ public final class TopicEncoding {
       case INTERACTION -> TOPICS.interactions().valueSerde().serializer().serialize(TOPICS.interactions().name(), (InteractionEvent) event);
       case QA_EVALUATION -> TOPICS.qaEvaluations().valueSerde().serializer().serialize(TOPICS.qaEvaluations().name(), (QaEvaluation) event);
       case AGENT -> TOPICS.agents().valueSerde().serializer().serialize(TOPICS.agents().name(), (AgentProfile) event);
+      case ACTION -> TOPICS.actions().valueSerde().serializer().serialize(TOPICS.actions().name(), (CoachingAction) event);
     };
   }
 }

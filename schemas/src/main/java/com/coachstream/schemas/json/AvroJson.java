@@ -55,7 +55,7 @@ public final class AvroJson {
         return node;
       }
       case UNION:
-        return toJson(value, schema.getTypes().get(GenericData.get().resolveUnion(schema, value)));
+        return toJson(value, nonNullBranch(schema, value));
       case ARRAY: {
         ArrayNode node = NODES.arrayNode();
         for (Object item : (Iterable<?>) value) {
@@ -94,6 +94,15 @@ public final class AvroJson {
       default: // STRING, ENUM, FIXED
         return NODES.textNode(value.toString());
     }
+  }
+
+  /**
+   * The branch of a union that holds a non-null {@code value}: the only non-null branch of an optional field
+   * (Avro's generic resolution does not know logical-type values such as an {@link Instant} there), else Avro's.
+   */
+  private static Schema nonNullBranch(Schema union, Object value) {
+    List<Schema> nonNull = union.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL).toList();
+    return nonNull.size() == 1 ? nonNull.get(0) : union.getTypes().get(GenericData.get().resolveUnion(union, value));
   }
 
   // ---------------------------------------------------------------- JSON -> Avro

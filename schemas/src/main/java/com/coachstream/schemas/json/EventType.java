@@ -1,6 +1,7 @@
 package com.coachstream.schemas.json;
 
 import com.coachstream.avro.AgentProfile;
+import com.coachstream.avro.CoachingAction;
 import com.coachstream.avro.InteractionEvent;
 import com.coachstream.avro.QaEvaluation;
 import java.util.Arrays;
@@ -11,7 +12,9 @@ import org.apache.avro.specific.SpecificRecord;
 public enum EventType {
   INTERACTION("interaction", InteractionEvent.class),
   QA_EVALUATION("qa_evaluation", QaEvaluation.class),
-  AGENT("agent", AgentProfile.class);
+  AGENT("agent", AgentProfile.class),
+  /** A supervisor's action on an alert (docs/concepts.md, the coaching loop); goes to the actions topic. */
+  ACTION("action", CoachingAction.class);
 
   private final String wireName;
   private final Class<? extends SpecificRecord> recordClass;

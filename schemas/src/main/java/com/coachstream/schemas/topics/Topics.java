@@ -9,7 +9,7 @@ import com.coachstream.avro.CoachingEffect;
 import com.coachstream.avro.InteractionEvent;
 import com.coachstream.avro.NotificationDelivery;
 import com.coachstream.avro.QaEvaluation;
-import com.coachstream.schemas.serde.AvroSerde;
+import com.coachstream.schemas.serde.AvroSerdes;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.Serde;
@@ -29,23 +29,37 @@ public final class Topics {
   private final Topic<String, CoachingAction> actions;
   private final Topic<String, CoachingEffect> effects;
 
+  private final AvroSerdes avro;
+
+  /** The catalogue in single-object encoding, no registry. */
   public Topics(TopicNames names) {
+    this(names, AvroSerdes.singleObject());
+  }
+
+  /** The catalogue with every Avro key and value serde made by {@code avro}: the wire format of every topic. */
+  public Topics(TopicNames names, AvroSerdes avro) {
     this.names = names;
+    this.avro = avro;
     Serde<String> agentKey = Serdes.String();
-    this.interactions = new Topic<>(names.interactions(), agentKey, new AvroSerde<>(InteractionEvent.class), false);
-    this.qaEvaluations = new Topic<>(names.qaEvaluations(), agentKey, new AvroSerde<>(QaEvaluation.class), false);
-    this.agents = new Topic<>(names.agents(), agentKey, new AvroSerde<>(AgentProfile.class), true);
-    this.skillScores = new Topic<>(names.skillScores(), new AvroSerde<>(AgentWindowKey.class),
-        new AvroSerde<>(AgentSkillWindow.class), true);
-    this.alerts = new Topic<>(names.alerts(), agentKey, new AvroSerde<>(CoachingAlert.class), false);
-    this.deliveries = new Topic<>(names.deliveries(), Serdes.String(), new AvroSerde<>(NotificationDelivery.class), false);
+    this.interactions = new Topic<>(names.interactions(), agentKey, avro.value(InteractionEvent.class), false);
+    this.qaEvaluations = new Topic<>(names.qaEvaluations(), agentKey, avro.value(QaEvaluation.class), false);
+    this.agents = new Topic<>(names.agents(), agentKey, avro.value(AgentProfile.class), true);
+    this.skillScores = new Topic<>(names.skillScores(), avro.key(AgentWindowKey.class),
+        avro.value(AgentSkillWindow.class), true);
+    this.alerts = new Topic<>(names.alerts(), agentKey, avro.value(CoachingAlert.class), false);
+    this.deliveries = new Topic<>(names.deliveries(), Serdes.String(), avro.value(NotificationDelivery.class), false);
     this.deadLetter = new Topic<>(names.deadLetter(), Serdes.ByteArray(), Serdes.ByteArray(), false);
-    this.actions = new Topic<>(names.actions(), agentKey, new AvroSerde<>(CoachingAction.class), false);
-    this.effects = new Topic<>(names.effects(), Serdes.String(), new AvroSerde<>(CoachingEffect.class), false);
+    this.actions = new Topic<>(names.actions(), agentKey, avro.value(CoachingAction.class), false);
+    this.effects = new Topic<>(names.effects(), Serdes.String(), avro.value(CoachingEffect.class), false);
   }
 
   public static Topics defaults() {
     return new Topics(TopicNames.DEFAULTS);
+  }
+
+  /** The serdes of this catalogue (its wire format and registry), for records outside a topic's own types. */
+  public AvroSerdes avro() {
+    return avro;
   }
 
   public TopicNames names() {

@@ -1,6 +1,7 @@
 package com.coachstream.schemas.validation;
 
 import com.coachstream.avro.AgentProfile;
+import com.coachstream.avro.CoachingAction;
 import com.coachstream.avro.Criterion;
 import com.coachstream.avro.InteractionEvent;
 import com.coachstream.avro.QaEvaluation;
@@ -105,6 +106,56 @@ public final class EventValidator {
     c.agentId("agentId", profile.getAgentId());
     c.required("displayName", profile.getDisplayName());
     return c.violations;
+  }
+
+  /**
+   * A supervisor's action (docs/concepts.md, the coaching loop): ids, actor and time; an alert or a category
+   * to tie it to; and what its type needs (SNOOZED an {@code until} after {@code at}, DISMISSED a reason,
+   * COACHED a {@code sessionAt}; skills of the taxonomy). The free-text note is never quoted.
+   */
+  public List<Violation> check(CoachingAction action) {
+    Checks c = new Checks();
+    c.required("actionId", action.getActionId());
+    c.agentId("agentId", action.getAgentId());
+    c.present("type", action.getType());
+    c.required("actorId", action.getActorId());
+    c.present("at", action.getAt());
+    c.notInFuture("at", action.getAt());
+    if (action.getAlertId() != null && action.getAlertId().isBlank()) {
+      c.add(ReasonCode.MISSING_FIELD, "alertId", "alertId must not be blank when present");
+    } else if (action.getAlertId() == null && action.getCategory() == null && !coachedWithSkills(action)) {
+      c.add(ReasonCode.MISSING_FIELD, "category",
+          "an action needs an alertId or a category to apply to (a COACHED one may name its skills instead)");
+    }
+    if (action.getType() != null) {
+      switch (action.getType()) {
+        case SNOOZED -> {
+          c.present("until", action.getUntil());
+          if (action.getUntil() != null && action.getAt() != null && !action.getUntil().isAfter(action.getAt())) {
+            c.add(ReasonCode.OUT_OF_RANGE, "until", "until " + action.getUntil() + " must be after at " + action.getAt());
+          }
+        }
+        case DISMISSED -> c.present("reason", action.getReason());
+        case COACHED -> {
+          c.present("sessionAt", action.getSessionAt());
+          c.notInFuture("sessionAt", action.getSessionAt());
+        }
+        default -> { }
+      }
+    }
+    List<String> skills = action.getSkills();
+    for (int i = 0; skills != null && i < skills.size(); i++) {
+      if (c.required("skills[" + i + "]", skills.get(i))) {
+        c.skill("skills[" + i + "]", skills.get(i));
+      }
+    }
+    return c.violations;
+  }
+
+  /** A coaching session logged without an alert is measured in the category of the first skill it names. */
+  private static boolean coachedWithSkills(CoachingAction action) {
+    return action.getType() == com.coachstream.avro.ActionType.COACHED && action.getSkills() != null
+        && !action.getSkills().isEmpty();
   }
 
   /** Throws a {@link ValidationException} listing every violation, if there is any. */

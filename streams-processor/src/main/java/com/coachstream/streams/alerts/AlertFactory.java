@@ -11,6 +11,7 @@ import com.coachstream.streams.scoring.SkillStats;
 import com.coachstream.streams.scoring.WindowView;
 import com.coachstream.streams.slip.CategoryMeasure;
 import com.coachstream.streams.slip.SlipRules;
+import com.coachstream.streams.slip.StatisticalDecision;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,6 +70,19 @@ public final class AlertFactory {
         // event time, not the wall clock: a replay in the same order raises the identical alert
         .setCreatedAt(Instant.ofEpochMilli(trigger.at()))
         .build();
+  }
+
+  /**
+   * Adds statistical mode's probability and interval to an alert (rounded to 4 decimals and 0.1 point);
+   * threshold mode ({@code certainty} null) leaves them null.
+   */
+  public static CoachingAlert withCertainty(CoachingAlert alert, StatisticalDecision certainty) {
+    if (certainty != null && !Double.isNaN(certainty.probability())) {
+      alert.setProbability(Math.round(certainty.probability() * 10_000) / 10_000.0);
+      alert.setIntervalLow(Math.round(certainty.low() * 10) / 10.0);
+      alert.setIntervalHigh(Math.round(certainty.high() * 10) / 10.0);
+    }
+    return alert;
   }
 
   /**

@@ -3,7 +3,10 @@ package com.coachstream.streams.query;
 import com.coachstream.avro.AgentProfile;
 import com.coachstream.avro.AgentSkillWindow;
 import com.coachstream.avro.CoachingAlert;
+import com.coachstream.avro.CoachingEffect;
 import com.coachstream.schemas.json.AvroJson;
+import com.coachstream.streams.actions.AlertStatus;
+import com.coachstream.streams.actions.RulePrecision;
 import com.coachstream.streams.scoring.AgentState;
 import com.coachstream.streams.scoring.WindowRecords;
 import com.coachstream.streams.scoring.WindowSweep;
@@ -11,10 +14,14 @@ import com.coachstream.streams.topology.StoredAgentHistory;
 import com.coachstream.streams.topology.CoachingTopology;
 import com.coachstream.streams.window.WindowSpec;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -90,12 +97,58 @@ final class LocalQueries {
     return result;
   }
 
-  /** Alerts created at or after {@code since}. */
-  List<JsonNode> alerts(long since) {
+  /**
+   * Alerts created at or after {@code since} whose status passes {@code wanted}, each with its status in the
+   * supervisors' inbox: {@code status}, and once acted on {@code actorId}, {@code actedAt}, {@code dismissReason},
+   * {@code snoozedUntil}. An alert's status lives in the same task as the alert (the agent's).
+   */
+  List<JsonNode> alerts(long since, Predicate<AlertStatus.Status> wanted) {
     List<JsonNode> result = new ArrayList<>();
+    ReadOnlyKeyValueStore<String, AlertStatus> statuses = store(CoachingTopology.ALERT_STATUS_STORE);
     try (KeyValueIterator<String, CoachingAlert> all = this.<CoachingAlert>store(CoachingTopology.ALERTS_STORE).all()) {
       all.forEachRemaining(kv -> {
-        if (kv.value.getCreatedAt().toEpochMilli() >= since) {
+        if (kv.value.getCreatedAt().toEpochMilli() < since) {
+          return;
+        }
+        AlertStatus status = statuses.get(kv.key);
+        AlertStatus.Status current = status == null ? AlertStatus.Status.OPEN : status.status();
+        if (wanted.test(current)) {
+          ObjectNode alert = AvroJson.toJson(kv.value);
+          alert.put("status", current.name().toLowerCase(java.util.Locale.ROOT));
+          if (status != null) {
+            putIfPresent(alert, "actorId", status.actorId());
+            putIfPresent(alert, "actedAt", status.actedAt() == null ? null : Instant.ofEpochMilli(status.actedAt()).toString());
+            putIfPresent(alert, "dismissReason", status.dismissReason() == null ? null : status.dismissReason().name());
+            putIfPresent(alert, "snoozedUntil", status.snoozedUntil() == null ? null : Instant.ofEpochMilli(status.snoozedUntil()).toString());
+          }
+          result.add(alert);
+        }
+      });
+    }
+    return result;
+  }
+
+  private static void putIfPresent(ObjectNode node, String field, String value) {
+    if (value != null) {
+      node.put(field, value);
+    }
+  }
+
+  /** Per rule, the SLIP alerts raised and dismissed as FALSE_ALARM in the partitions held here. */
+  Map<String, RulePrecision> rulePrecision() {
+    Map<String, RulePrecision> sums = new TreeMap<>();
+    try (KeyValueIterator<String, RulePrecision> all = this.<RulePrecision>store(CoachingTopology.RULE_PRECISION_STORE).all()) {
+      all.forEachRemaining(kv -> sums.merge(kv.key, kv.value, RulePrecision::plus));
+    }
+    return sums;
+  }
+
+  /** The latest effect of every session held here that passes {@code filter}. */
+  List<JsonNode> effects(java.util.function.Predicate<CoachingEffect> filter) {
+    List<JsonNode> result = new ArrayList<>();
+    try (KeyValueIterator<String, CoachingEffect> all = this.<CoachingEffect>store(CoachingTopology.EFFECTS_STORE).all()) {
+      all.forEachRemaining(kv -> {
+        if (filter.test(kv.value)) {
           result.add(AvroJson.toJson(kv.value));
         }
       });

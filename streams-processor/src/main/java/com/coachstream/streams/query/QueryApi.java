@@ -6,9 +6,13 @@ import com.coachstream.common.security.AccessPolicy;
 import com.coachstream.common.security.Authenticator;
 import com.coachstream.common.security.Principal;
 import com.coachstream.common.security.ServiceTokens;
+import com.coachstream.streams.actions.AlertStatus;
+import com.coachstream.streams.actions.RulePrecision;
+import com.coachstream.streams.actions.StatusFilter;
 import com.coachstream.streams.topology.CoachingTopology;
 import com.coachstream.streams.window.WindowSpec;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.net.URI;
@@ -21,6 +25,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -39,7 +45,11 @@ import org.apache.kafka.streams.state.HostInfo;
  *   <li>{@code GET /api/agents/{agentId}/scores?from=&to=}: windows overlapping [from, to] (ISO-8601 or
  *       epoch ms; default: the last window.size before the agent's newest event)</li>
  *   <li>{@code GET /api/teams/{teamId}/agents}: latest window per agent of the team</li>
- *   <li>{@code GET /api/alerts?since=}: alerts created since (default: the last 24 h)</li>
+ *   <li>{@code GET /api/alerts?since=&status=}: alerts created since (default: the last 24 h), each with its
+ *       status (open, acknowledged, dismissed, coached); {@code status=open|closed|...} filters</li>
+ *   <li>{@code GET /api/rules/precision}: per rule, SLIP alerts raised, dismissed as false alarms, precision</li>
+ *   <li>{@code GET /api/agents/{agentId}/effects}, {@code /api/teams/{teamId}/effects},
+ *       {@code /api/coaches/{coachId}/effects}: coaching effects, the last two with their roll-up</li>
  * </ul>
  */
 public final class QueryApi {
@@ -110,7 +120,7 @@ public final class QueryApi {
         HttpJson.respond(exchange, 404, noTeam(teamId));
         return;
       }
-      List<JsonNode> agents = fanOut(exchange, caller, () -> local.teamAgents(teamId));
+      List<JsonNode> agents = fanOut(exchange, caller, "agents", () -> local.teamAgents(teamId));
       if (agents.isEmpty() && !isLocalPart(exchange)) {
         HttpJson.respond(exchange, 404, noTeam(teamId));
         return;
@@ -125,7 +135,8 @@ public final class QueryApi {
     guarded(exchange, () -> {
       long since = TimeParam.parse("since", HttpJson.query(exchange).get("since"),
           System.currentTimeMillis() - Duration.ofHours(24).toMillis());
-      List<JsonNode> alerts = fanOut(exchange, caller, () -> local.alerts(since).stream()
+      Predicate<AlertStatus.Status> wanted = StatusFilter.parse(HttpJson.query(exchange).get("status"));
+      List<JsonNode> alerts = fanOut(exchange, caller, "alerts", () -> local.alerts(since, wanted).stream()
           .filter(a -> policy.maySeeAgent(caller, a.path("agentId").asText(), text(a, "teamId"), null)).toList());
       alerts.sort(Comparator.comparing((JsonNode n) -> n.path("createdAt").asText())
           .thenComparing(n -> n.path("alertId").asText()));
@@ -141,8 +152,88 @@ public final class QueryApi {
     return "true".equals(HttpJson.query(exchange).get("local"));
   }
 
+  /**
+   * Per rule (such as {@code threshold:BELOW_FLOOR}): SLIP alerts raised, how many supervisors dismissed as
+   * FALSE_ALARM, and the precision, summed over every instance's partitions. Only QA managers and admins get
+   * here (the route's operation), and the rules are the whole organisation's: no per-caller filtering.
+   */
+  public void rulePrecision(HttpExchange exchange) throws IOException {
+    Principal caller = OpsServer.principal(exchange);
+    guarded(exchange, () -> {
+      List<JsonNode> parts = fanOut(exchange, caller, "rules", () -> rows(local.rulePrecision()));
+      Map<String, RulePrecision> sums = new TreeMap<>();
+      parts.forEach(n -> sums.merge(n.path("rule").asText(),
+          new RulePrecision(n.path("alertsRaised").asLong(), n.path("falseAlarms").asLong()), RulePrecision::plus));
+      HttpJson.respond(exchange, 200, Map.of("rules", rows(sums)));
+    });
+  }
+
+  private static List<JsonNode> rows(Map<String, RulePrecision> counts) {
+    List<JsonNode> rows = new ArrayList<>();
+    counts.forEach((rule, c) -> {
+      ObjectNode row = HttpJson.MAPPER.createObjectNode();
+      row.put("rule", rule);
+      row.put("alertsRaised", c.raised());
+      row.put("falseAlarms", c.falseAlarms());
+      if (c.precision() == null) {
+        row.putNull("precision");
+      } else {
+        row.put("precision", c.precision());
+      }
+      rows.add(row);
+    });
+    return rows;
+  }
+
+  /** Coaching effects of one agent's sessions, oldest session first. */
+  public void agentEffects(HttpExchange exchange) throws IOException {
+    String agentId = OpsServer.pathParameter(exchange, "agentId");
+    effects(exchange, "agentId", agentId, e -> agentId.equals(e.getAgentId()), false);
+  }
+
+  /** Coaching effects of one team's sessions, with their roll-up. */
+  public void teamEffects(HttpExchange exchange) throws IOException {
+    String teamId = OpsServer.pathParameter(exchange, "teamId");
+    effects(exchange, "teamId", teamId, e -> teamId.equals(e.getTeamId()), true);
+  }
+
+  /**
+   * Coaching effects of one coach's sessions, with their roll-up (mean effect, share improved). A coach's
+   * roll-up is for QA managers, admins and the coach themself; anyone else gets the answer of a coach with no
+   * sessions, exactly as for an unknown coach.
+   */
+  public void coachEffects(HttpExchange exchange) throws IOException {
+    String coachId = OpsServer.pathParameter(exchange, "coachId");
+    Principal caller = OpsServer.principal(exchange);
+    boolean mayAsk = policy.seesAll(caller) || caller.userId().equals(coachId);
+    effects(exchange, "coachId", coachId, e -> mayAsk && coachId.equals(e.getCoachId()), true);
+  }
+
+  /**
+   * The effects {@code filter} selects, of agents in the caller's scope only (each instance filters its own part
+   * with the caller's scope, so the roll-up covers only what the caller may see).
+   */
+  private void effects(HttpExchange exchange, String idField, String id,
+      Predicate<com.coachstream.avro.CoachingEffect> filter, boolean rollUp) throws IOException {
+    Principal caller = OpsServer.principal(exchange);
+    Predicate<com.coachstream.avro.CoachingEffect> inScope =
+        e -> policy.maySeeAgent(caller, e.getAgentId(), e.getTeamId(), null);
+    guarded(exchange, () -> {
+      List<JsonNode> effects = fanOut(exchange, caller, "effects", () -> local.effects(filter.and(inScope)));
+      effects.sort(Comparator.comparing((JsonNode n) -> n.path("sessionAt").asText())
+          .thenComparing(n -> n.path("sessionId").asText()));
+      Map<String, Object> body = new java.util.LinkedHashMap<>();
+      body.put(idField, id);
+      if (rollUp && !isLocalPart(exchange)) {
+        body.put("summary", EffectSummaries.of(effects));
+      }
+      body.put("effects", effects);
+      HttpJson.respond(exchange, 200, body);
+    });
+  }
+
   /** This instance's part, plus every other instance's local part unless this request is itself such a part. */
-  private List<JsonNode> fanOut(HttpExchange exchange, Principal caller,
+  private List<JsonNode> fanOut(HttpExchange exchange, Principal caller, String field,
       java.util.function.Supplier<List<JsonNode>> localPart) throws IOException, InterruptedException {
     List<JsonNode> merged = new ArrayList<>(localPart.get());
     if (isLocalPart(exchange)) {
@@ -159,7 +250,7 @@ public final class QueryApi {
         throw new IllegalStateException("instance " + instance.hostInfo() + " answered " + answer.statusCode());
       }
       JsonNode body = HttpJson.MAPPER.readTree(answer.body());
-      body.path(body.has("alerts") ? "alerts" : "agents").forEach(merged::add);
+      body.path(field).forEach(merged::add);
     }
     return merged;
   }

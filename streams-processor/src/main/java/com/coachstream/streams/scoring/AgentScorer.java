@@ -5,9 +5,10 @@ import com.coachstream.avro.SkillCategory;
 import com.coachstream.streams.alerts.AlertFactory;
 import com.coachstream.streams.slip.CategoryMeasure;
 import com.coachstream.streams.slip.SlipDecision;
-import com.coachstream.streams.slip.SlipDetector;
 import com.coachstream.streams.slip.SlipPolicy;
 import com.coachstream.streams.slip.SlipRules;
+import com.coachstream.streams.slip.Snoozes;
+import com.coachstream.streams.slip.StatisticalMeasure;
 import com.coachstream.streams.window.Lateness;
 import com.coachstream.streams.window.WindowSpec;
 import java.util.ArrayList;
@@ -54,14 +55,20 @@ public final class AgentScorer {
    * @param teamId the agent's team for alerts (roster first, else the event's)
    */
   public ScoringResult score(AgentState state, AgentHistory history, ScorableEvent event, String teamId) {
+    return score(state, history, event, teamId, Snoozes.NONE);
+  }
+
+  /** As {@link #score(AgentState, AgentHistory, ScorableEvent, String)}, holding back the SLIPs {@code snoozes} hold. */
+  public ScoringResult score(AgentState state, AgentHistory history, ScorableEvent event, String teamId,
+      Snoozes snoozes) {
     if (event instanceof ScorableEvent.Interaction interaction) {
-      return scoreInteraction(state, history, interaction, teamId);
+      return scoreInteraction(state, history, interaction, teamId, snoozes);
     }
-    return scoreEvaluation(state, history, (ScorableEvent.Evaluation) event, teamId);
+    return scoreEvaluation(state, history, (ScorableEvent.Evaluation) event, teamId, snoozes);
   }
 
   private ScoringResult scoreInteraction(AgentState state, AgentHistory history, ScorableEvent.Interaction event,
-      String teamId) {
+      String teamId, Snoozes snoozes) {
     long idHash = Fnv64.hash(event.sourceId());
     if (history.interactionSlice(idHash) != null) {
       return ScoringResult.duplicate();
@@ -83,11 +90,11 @@ public final class AgentScorer {
     }
     EnumSet<SkillCategory> touched = Slice.categoriesOf(event.observations());
     return finish(state, history, event, 0L, touched, teamId, ScoringResult.Outcome.ACCEPTED,
-        state.current.inWindow(slice, windows));
+        state.current.inWindow(slice, windows), snoozes);
   }
 
   private ScoringResult scoreEvaluation(AgentState state, AgentHistory history, ScorableEvent.Evaluation event,
-      String teamId) {
+      String teamId, Snoozes snoozes) {
     long idHash = Fnv64.hash(event.sourceId());
     Long earlierSlice = history.evaluationSlice(idHash);
     Slice earlierHolder = earlierSlice == null ? null : history.slice(earlierSlice);
@@ -118,7 +125,7 @@ public final class AgentScorer {
     history.rememberEvaluation(idHash, slice);
     state.current.apply(slice, event.observations(), null, event.eventTime(), 1, windows);
     state.markDirty(slice);
-    return finish(state, history, event, event.fingerprint(), touched, teamId, outcome, latestWindowChanged);
+    return finish(state, history, event, event.fingerprint(), touched, teamId, outcome, latestWindowChanged, snoozes);
   }
 
   /** Takes an earlier version of an evaluation out of its slice and out of the running sums. */
@@ -154,10 +161,11 @@ public final class AgentScorer {
   /**
    * Records the event's time in its source's progress, drops what is no longer needed and evaluates every
    * touched category on the latest window W. Cooldowns are measured in the agent's newest event time over
-   * both sources: the moment, in event time, at which the alert is (or would be) raised.
+   * both sources: the moment, in event time, at which the alert is (or would be) raised; snoozes too.
    */
   private ScoringResult finish(AgentState state, AgentHistory history, ScorableEvent event, long fingerprint,
-      EnumSet<SkillCategory> touched, String teamId, ScoringResult.Outcome outcome, boolean latestWindowChanged) {
+      EnumSet<SkillCategory> touched, String teamId, ScoringResult.Outcome outcome, boolean latestWindowChanged,
+      Snoozes snoozes) {
     state.progress().observed(event.source(), event.eventTime());
     expire(state, history);
     long now = state.newestEventTime();
@@ -171,14 +179,18 @@ public final class AgentScorer {
     for (SkillCategory category : touched) {
       CategoryMeasure measure = measure(category, window, baseline);
       SlipRules rules = policy.rules(category);
-      SlipDecision decision = SlipDetector.evaluate(state.category(category), measure, now, rules);
+      SlipPolicy.Judgement judgement = policy.judge(category, state.category(category), measure,
+          new StatisticalMeasure(state.current.moments(category), state.current.baselineMoments(category)), now,
+          new SlipPolicy.Window(windowStart, windows.advanceMs(), state.sustainTrack(category)));
+      SlipDecision decision = snoozes.apply(category, state.category(category), judgement.decision(), now);
       state.category(category, decision.next());
+      state.sustainTrack(category, judgement.track());
       if (decision.alerts()) {
         if (!window.hasEvidence()) {
           window = WindowView.of(history.slices(windowStart, windowEnd)); // the same sums, with evidence
         }
-        raised.add(alerts.create(trigger, category, decision.alert(), decision.reason(), measure, rules,
-            windowStart, windowEnd, window, baseline));
+        raised.add(AlertFactory.withCertainty(alerts.create(trigger, category, decision.alert(), decision.reason(),
+            measure, rules, windowStart, windowEnd, window, baseline), judgement.certainty()));
       }
     }
     return new ScoringResult(outcome, windowStart, latestWindowChanged ? window : null, List.copyOf(raised), null);

@@ -2,6 +2,7 @@ package com.coachstream.streams.scoring;
 
 import com.coachstream.avro.SkillCategory;
 import com.coachstream.streams.slip.CategoryState;
+import com.coachstream.streams.slip.SustainedRule;
 import com.coachstream.streams.window.EventTimeProgress;
 import java.util.EnumMap;
 import java.util.Map;
@@ -19,6 +20,7 @@ public final class AgentState {
   public static final long NONE = Long.MIN_VALUE;
 
   private final EnumMap<SkillCategory, CategoryState> categories = new EnumMap<>(SkillCategory.class);
+  private final EnumMap<SkillCategory, SustainedRule.Track> sustainTracks = new EnumMap<>(SkillCategory.class);
   private EventTimeProgress progress = new EventTimeProgress();
   private String teamId;
   private long dirtyFrom = NONE;
@@ -58,6 +60,23 @@ public final class AgentState {
 
   public Map<SkillCategory, CategoryState> categories() {
     return categories;
+  }
+
+  /** Which of the category's last windows met the slip condition ({@code slip.sustain}; none while it is 1/1). */
+  public SustainedRule.Track sustainTrack(SkillCategory category) {
+    return sustainTracks.getOrDefault(category, SustainedRule.Track.NONE);
+  }
+
+  public void sustainTrack(SkillCategory category, SustainedRule.Track track) {
+    if (track.equals(SustainedRule.Track.NONE)) {
+      sustainTracks.remove(category);
+    } else {
+      sustainTracks.put(category, track);
+    }
+  }
+
+  public Map<SkillCategory, SustainedRule.Track> sustainTracks() {
+    return sustainTracks;
   }
 
   /** Start of the oldest slice that may still be stored ({@link #NONE} when none ever was). */

@@ -2,6 +2,7 @@ package com.coachstream.streams.scoring;
 
 import com.coachstream.avro.SkillCategory;
 import com.coachstream.streams.slip.CategoryState;
+import com.coachstream.streams.slip.SustainedRule;
 import com.coachstream.streams.window.EventTimeProgress;
 import com.coachstream.streams.window.EventTimeProgress.Source;
 import java.util.Map;
@@ -11,7 +12,11 @@ import java.util.Map;
  * sums). A new layout gets a new version byte, so state of another layout is refused with a message saying
  * so, never misread.
  *
- * <p>Version 4 keeps the newest event time of each source (interactions, QA evaluations). Version 3 kept
+ * <p>Version 5 adds statistical mode's per-event moments to the current window and its baseline, and each
+ * category's {@code slip.sustain} track after them. Version 4
+ * is read without them and they are rebuilt from the stored slices on the agent's next event (an exact
+ * rebuild: the same sums as kept running), then written back as version 5.
+ * Version 4 keeps the newest event time of each source (interactions, QA evaluations). Version 3 kept
  * one newest event time over both; it is migrated on read by taking that time as both sources' progress
  * (what lateness was judged against when it was written), and written back as version 4.
  * Versions 1 (the whole history in one record) and 2 (the first separate-slices layout, before the
@@ -22,13 +27,19 @@ public final class AgentStateCodec {
 
   static final byte VERSION_3 = 3;
   static final byte VERSION_4 = 4;
+  static final byte VERSION_5 = 5;
   private static final SkillCategory[] CATEGORIES = SkillCategory.values();
 
   private AgentStateCodec() { }
 
   public static byte[] encode(AgentState state) {
+    return encode(state, VERSION_5);
+  }
+
+  /** Writes {@code version} 5, or 4 (without moments) for tests of the migration. */
+  static byte[] encode(AgentState state, byte version) {
     StateWriter out = new StateWriter(512);
-    out.writeByte(VERSION_4);
+    out.writeByte(version);
     out.writeZigZag(state.progress().newest(Source.INTERACTIONS));
     out.writeZigZag(state.progress().newest(Source.QA_EVALUATIONS));
     out.writeZigZag(state.dirtyFrom());
@@ -41,14 +52,22 @@ public final class AgentStateCodec {
       out.writeBoolean(e.getValue().slipping());
       out.writeZigZag(e.getValue().lastSlipAt());
     }
-    state.current.write(out);
+    state.current.write(out, version >= VERSION_5);
+    if (version >= VERSION_5) {
+      out.writeVarInt(state.sustainTracks().size());
+      state.sustainTracks().forEach((category, track) -> {
+        out.writeByte(category.ordinal());
+        out.writeZigZag(track.windowStart());
+        out.writeLong(track.held());
+      });
+    }
     return out.toByteArray();
   }
 
   public static AgentState decode(byte[] data) {
     StateReader in = new StateReader(data);
     int version = in.readByte();
-    if (version != VERSION_3 && version != VERSION_4) {
+    if (version < VERSION_3 || version > VERSION_5) {
       throw new IllegalStateException("Unknown agent state version " + version
           + (version < VERSION_3 ? " (written by a 0.1 snapshot: reset the streams application to rebuild the state)" : ""));
     }
@@ -67,7 +86,13 @@ public final class AgentStateCodec {
       SkillCategory category = CATEGORIES[in.readByte()];
       state.category(category, new CategoryState(in.readBoolean(), in.readZigZag()));
     }
-    state.current = CurrentWindow.read(in);
+    state.current = CurrentWindow.read(in, version >= VERSION_5);
+    if (version >= VERSION_5) {
+      int tracks = in.readVarInt();
+      for (int i = 0; i < tracks; i++) {
+        state.sustainTrack(CATEGORIES[in.readByte()], new SustainedRule.Track(in.readZigZag(), in.readLong()));
+      }
+    }
     return state;
   }
 }

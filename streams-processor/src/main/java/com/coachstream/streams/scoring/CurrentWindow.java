@@ -1,5 +1,7 @@
 package com.coachstream.streams.scoring;
 
+import com.coachstream.avro.SkillCategory;
+import com.coachstream.streams.stats.Moments;
 import com.coachstream.streams.window.WindowSpec;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,8 @@ public final class CurrentWindow {
   Extremes extremes = new Extremes();
   long latest = Long.MIN_VALUE;
   PeriodSums baseline = new PeriodSums();
+  /** Read from agent state before version 5, which had no per-event moments: rebuilt from the slices on first use. */
+  boolean momentsMissing;
 
   /** Start of the newest slice, or {@link #NONE} before the first event. */
   public long anchor() {
@@ -39,6 +43,10 @@ public final class CurrentWindow {
 
   /** Makes the slice starting at {@code slice} the newest, sliding the window forward if it is later. */
   void advanceTo(long slice, WindowSpec spec, AgentHistory history) {
+    if (momentsMissing && anchor != NONE) {
+      rebuild(spec, history);
+    }
+    momentsMissing = false;
     if (anchor == NONE) {
       anchor = slice;
       rebuild(spec, history);
@@ -123,6 +131,16 @@ public final class CurrentWindow {
     rebuildExtremes(spec, history);
   }
 
+  /** Statistical mode's per-event samples of a category in the current window. */
+  Moments moments(SkillCategory category) {
+    return window.moments(category);
+  }
+
+  /** Statistical mode's per-event samples of a category in the current window's baseline. */
+  Moments baselineMoments(SkillCategory category) {
+    return baseline.moments(category);
+  }
+
   /** The current window as scoring and records see it (without evidence). */
   WindowView view() {
     return WindowView.of(window, extremes, latest);
@@ -133,7 +151,7 @@ public final class CurrentWindow {
     return WindowView.of(baseline, null, Long.MIN_VALUE);
   }
 
-  void write(StateWriter out) {
+  void write(StateWriter out, boolean withMoments) {
     out.writeZigZag(anchor);
     if (anchor != NONE) {
       SkillNames names = new SkillNames();
@@ -141,23 +159,25 @@ public final class CurrentWindow {
       names.add(baseline.skills.keySet());
       names.add(extremes.skills());
       names.write(out);
-      window.write(out, names);
+      window.write(out, names, withMoments);
       extremes.write(out, names, anchor);
       out.writeZigZag(latest == Long.MIN_VALUE ? Long.MIN_VALUE : latest - anchor);
-      baseline.write(out, names);
+      baseline.write(out, names, withMoments);
     }
   }
 
-  static CurrentWindow read(StateReader in) {
+  /** Reads a window written by {@link #write}; {@code withMoments} false for agent state before version 5. */
+  static CurrentWindow read(StateReader in, boolean withMoments) {
     CurrentWindow current = new CurrentWindow();
+    current.momentsMissing = !withMoments;
     current.anchor = in.readZigZag();
     if (current.anchor != NONE) {
       String[] names = SkillNames.read(in);
-      current.window = PeriodSums.read(in, names);
+      current.window = PeriodSums.read(in, names, withMoments);
       current.extremes = Extremes.read(in, names, current.anchor);
       long latest = in.readZigZag();
       current.latest = latest == Long.MIN_VALUE ? Long.MIN_VALUE : current.anchor + latest;
-      current.baseline = PeriodSums.read(in, names);
+      current.baseline = PeriodSums.read(in, names, withMoments);
     }
     return current;
   }

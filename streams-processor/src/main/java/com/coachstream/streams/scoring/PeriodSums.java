@@ -1,6 +1,8 @@
 package com.coachstream.streams.scoring;
 
 import com.coachstream.avro.SkillCategory;
+import com.coachstream.streams.stats.Moments;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -33,6 +35,13 @@ public final class PeriodSums {
   final TreeMap<String, Sums> skills = new TreeMap<>();
   final int[] samples = new int[CATEGORIES.length];
   KpiSums kpis = new KpiSums();
+  /** Statistical mode's per-event samples per category (one per source event touching it). */
+  EnumMap<SkillCategory, Moments> moments = new EnumMap<>(SkillCategory.class);
+
+  /** The category's per-event samples (empty when none), to read or to change. */
+  public Moments moments(SkillCategory category) {
+    return moments.computeIfAbsent(category, c -> new Moments());
+  }
 
   /** Adds ({@code sign} 1) or removes ({@code sign} -1) one observation. */
   void observation(Observation o, int sign) {
@@ -108,9 +117,10 @@ public final class PeriodSums {
     skills.clear();
     java.util.Arrays.fill(samples, 0);
     kpis = new KpiSums();
+    moments = new EnumMap<>(SkillCategory.class);
   }
 
-  void write(StateWriter out, SkillNames names) {
+  void write(StateWriter out, SkillNames names, boolean withMoments) {
     out.writeVarInt(skills.size());
     for (Map.Entry<String, Sums> e : skills.entrySet()) {
       out.writeVarInt(names.index(e.getKey()));
@@ -123,9 +133,13 @@ public final class PeriodSums {
       out.writeVarInt(n);
     }
     kpis.write(out);
+    if (withMoments) {
+      CategoryMoments.write(out, moments);
+    }
   }
 
-  static PeriodSums read(StateReader in, String[] names) {
+  /** Reads sums written by {@link #write}; {@code withMoments} false for agent state before version 5. */
+  static PeriodSums read(StateReader in, String[] names, boolean withMoments) {
     PeriodSums sums = new PeriodSums();
     int skills = in.readVarInt();
     for (int i = 0; i < skills; i++) {
@@ -136,6 +150,9 @@ public final class PeriodSums {
       sums.samples[c] = in.readVarInt();
     }
     sums.kpis = KpiSums.read(in);
+    if (withMoments) {
+      sums.moments = CategoryMoments.read(in);
+    }
     return sums;
   }
 }

@@ -1,6 +1,7 @@
 package com.coachstream.streams.scoring;
 
 import com.coachstream.avro.SkillCategory;
+import com.coachstream.streams.stats.Moments;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -22,6 +23,8 @@ public final class Slice {
   final EnumMap<SkillCategory, Integer> interactionSources = new EnumMap<>(SkillCategory.class);
   final EnumMap<SkillCategory, List<Evidence>> interactionEvidence = new EnumMap<>(SkillCategory.class);
   KpiSums kpis = new KpiSums();
+  /** Statistical mode's per-event samples of the interactions, per category ({@link CategoryMoments}). */
+  EnumMap<SkillCategory, Moments> interactionMoments = new EnumMap<>(SkillCategory.class);
   final List<Long> interactionIdHashes = new ArrayList<>();
   final Map<String, RecordedEvaluation> evaluations = new LinkedHashMap<>();
   /** Event time of the slice's newest interaction: windows say when they last changed in event time, not wall time. */
@@ -34,6 +37,7 @@ public final class Slice {
     for (Observation o : interaction.observations()) {
       interactionSkills.computeIfAbsent(o.skill(), s -> new SkillAggregate(o.category())).add(o.score(), o.weight());
     }
+    CategoryMoments.sample(interactionMoments, interaction.observations(), 1);
     lowestPerCategory(interaction.observations()).forEach((category, evidence) -> {
       interactionSources.merge(category, 1, Integer::sum);
       List<Evidence> worst = interactionEvidence.computeIfAbsent(category, c -> new ArrayList<>());
@@ -73,6 +77,7 @@ public final class Slice {
     interactionSkills.forEach((skill, aggregate) -> sums.aggregate(skill, aggregate, sign));
     interactionSources.forEach((category, n) -> sums.sources(category, sign * n));
     sums.kpis.merge(kpis, sign);
+    interactionMoments.forEach((category, m) -> sums.moments(category).merge(m, sign));
     for (RecordedEvaluation evaluation : evaluations.values()) {
       contributeTo(sums, evaluation.observations(), sign);
     }
@@ -84,6 +89,7 @@ public final class Slice {
       sums.observation(o, sign);
     }
     categoriesOf(observations).forEach(category -> sums.sources(category, sign));
+    CategoryMoments.sample(sums.moments, observations, sign);
   }
 
   static EnumSet<SkillCategory> categoriesOf(List<Observation> observations) {

@@ -1,7 +1,9 @@
 package com.coachstream.streams.scoring;
 
 import com.coachstream.avro.SkillCategory;
+import com.coachstream.streams.stats.Moments;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 
 /**
@@ -9,17 +11,29 @@ import java.util.List;
  * {@link SkillNames} table.
  * A new layout gets a new version byte, so a slice of another layout is refused with a message saying so,
  * never misread; version 1 (scores as 8-byte doubles) was only in 0.1 snapshots and is not read.
+ *
+ * <p>Version 3 adds statistical mode's per-event moments of the interactions ({@link CategoryMoments}).
+ * A version 2 slice is read with moments derived from its aggregates: each category's interactions as
+ * that many samples at their mean, sharing its weight — right in mean and weight, without the spread
+ * between interactions (evaluations are kept raw, so theirs is exact). Such slices leave the state within
+ * {@code window.size + baseline.size}; deriving them is deterministic, so running sums stay exact.
  */
 public final class SliceCodec {
 
   static final byte VERSION_2 = 2;
+  static final byte VERSION_3 = 3;
   private static final SkillCategory[] CATEGORIES = SkillCategory.values();
 
   private SliceCodec() { }
 
   public static byte[] encode(Slice slice) {
+    return encode(slice, VERSION_3);
+  }
+
+  /** Writes {@code version} 3, or 2 (without moments) for tests of the migration. */
+  static byte[] encode(Slice slice, byte version) {
     StateWriter out = new StateWriter(256);
-    out.writeByte(VERSION_2);
+    out.writeByte(version);
     SkillNames skills = skillNamesOf(slice);
     skills.write(out);
     out.writeVarInt(slice.interactionSkills.size());
@@ -66,13 +80,16 @@ public final class SliceCodec {
         out.writeCompactDouble(o.weight());
       }
     }
+    if (version >= VERSION_3) {
+      CategoryMoments.write(out, slice.interactionMoments);
+    }
     return out.toByteArray();
   }
 
   public static Slice decode(byte[] data) {
     StateReader in = new StateReader(data);
     int version = in.readByte();
-    if (version != VERSION_2) {
+    if (version != VERSION_2 && version != VERSION_3) {
       throw new IllegalStateException("Unknown slice version " + version
           + (version < VERSION_2 ? " (written by a 0.1 snapshot: reset the streams application to rebuild the state)" : ""));
     }
@@ -118,7 +135,31 @@ public final class SliceCodec {
       }
       slice.putEvaluation(new RecordedEvaluation(id, time, fingerprint, retracted, List.copyOf(observations)));
     }
+    slice.interactionMoments = version == VERSION_3 ? CategoryMoments.read(in) : momentsOfVersion2(slice);
     return slice;
+  }
+
+  /** A version 2 slice's interactions as samples at their category's mean (see the class comment). */
+  private static EnumMap<SkillCategory, Moments> momentsOfVersion2(Slice slice) {
+    EnumMap<SkillCategory, Moments> moments = new EnumMap<>(SkillCategory.class);
+    slice.interactionSources.forEach((category, sources) -> {
+      double weighted = 0;
+      double weight = 0;
+      for (SkillAggregate a : slice.interactionSkills.values()) {
+        if (a.category() == category) {
+          weighted += a.weightedSum().doubleValue();
+          weight += a.weightSum().doubleValue();
+        }
+      }
+      if (sources > 0 && weight > 0) {
+        Moments m = new Moments();
+        for (int i = 0; i < sources; i++) {
+          m.sample(weighted / weight, weight / sources, 1);
+        }
+        moments.put(category, m);
+      }
+    });
+    return moments;
   }
 
   /** Skill ids in first-use order, each written once. */

@@ -1,17 +1,29 @@
 package com.coachstream.streams.topology;
 
 import com.coachstream.avro.AgentProfile;
+import com.coachstream.avro.CoachingAction;
 import com.coachstream.avro.CoachingAlert;
+import com.coachstream.avro.CoachingEffect;
 import com.coachstream.avro.InteractionEvent;
 import com.coachstream.avro.QaEvaluation;
 import com.coachstream.schemas.serde.AvroSerde;
 import com.coachstream.schemas.topics.Topic;
 import com.coachstream.schemas.topics.Topics;
 import com.coachstream.schemas.validation.EventValidator;
+import com.coachstream.streams.actions.AgentActions;
+import com.coachstream.streams.actions.AlertStatus;
+import com.coachstream.streams.actions.RulePrecision;
 import com.coachstream.streams.alerts.AlertFactory;
 import com.coachstream.streams.scoring.AgentScorer;
+import com.coachstream.streams.effect.AgentDay;
+import com.coachstream.streams.effect.EffectRules;
+import com.coachstream.streams.effect.Session;
+import com.coachstream.streams.effect.TeamClock;
 import com.coachstream.streams.scoring.ObservationExtractor;
+import com.coachstream.streams.scoring.ScorableEvent;
+import com.coachstream.streams.window.WindowSpec;
 import java.time.Clock;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
@@ -24,7 +36,16 @@ import org.apache.kafka.streams.state.Stores;
  * qa-evaluations-source -> validate-qa-evaluations /   (agent-state-store, agent-slices-store,
  *                                                        agent-ids-store, roster-store, alerts-store)
  * agents-source         -> roster-update              (roster-store)
+ * actions-source        -> validate-actions -> apply-actions (agent-actions-store, action-ids-store,
+ *                                score-events (alerts) /         alert-status-store, pending-actions-store,
+ *                                                                rule-precision-store)
+ * apply-actions (accepted actions) -> start-effect-measurements \  (score-events also sends changed agent
+ *                                                                  days, roster-update the teams' members)
+ *        effect-inputs-by-team-repartition (key team id) -> measure-effects -> effects-sink
+ *        (team-days-store, team-sessions-store, team-clock-store, effects-store)
  * </pre>
+ * The scorer reads the snoozes of agent-actions-store; the actions topic is keyed by agent and co-partitioned
+ * with the inputs, so an agent's actions are applied in the task that holds the agent's state.
  * Undecodable records and rejected ones (invalid, late) reach the dead-letter topic through
  * {@link DeadLetterHandlers}. The agents topic must have as many partitions as the input topics: the roster
  * and the scoring share one sub-topology, so an agent's profile and events meet in one task.
@@ -52,6 +73,49 @@ public final class CoachingTopology {
   public static final String ROSTER_STORE = "roster-store";
   public static final String ALERTS_STORE = "alerts-store";
 
+  /** Supervisors' actions (key agentId), co-partitioned with the inputs. */
+  public static final String ACTIONS_SOURCE = "actions-source";
+  /** Validates actions; invalid ones go to the dead-letter topic (stage validate) with their reason. */
+  public static final String VALIDATE_ACTIONS = "validate-actions";
+  /**
+   * Applies each valid action in the agent's task ({@link ApplyActionsProcessor}) and learns of each alert the
+   * scorer raises. Accepted (not duplicate) actions are forwarded to this processor's children, key agentId,
+   * value the {@link CoachingAction} with its category filled in: a processor that needs them (such as the
+   * effect measurement) is added with {@code APPLY_ACTIONS} as its parent.
+   */
+  public static final String APPLY_ACTIONS = "apply-actions";
+  /** Per agent: the snooze of each category (read by the scorer) and the agent's open alerts. */
+  public static final String AGENT_ACTIONS_STORE = "agent-actions-store";
+  /** Per agent and actionId: accepted actions (their time), to ignore re-sends; kept for alerts.retention. */
+  public static final String ACTION_IDS_STORE = "action-ids-store";
+  /** Per alertId: the alert's status in the inbox (open, acknowledged, dismissed, coached), actor and time. */
+  public static final String ALERT_STATUS_STORE = "alert-status-store";
+  /** Per alertId and actionId: actions with no category that wait for their alert to arrive. */
+  public static final String PENDING_ACTIONS_STORE = "pending-actions-store";
+  /** Per rule key (such as {@code threshold:BELOW_FLOOR}): SLIP alerts raised and dismissed as FALSE_ALARM. */
+  public static final String RULE_PRECISION_STORE = "rule-precision-store";
+  // coaching effect (docs/concepts.md, "Coaching effect")
+  /** Starts an effect measurement per accepted COACHED action: sends the session to its team's partition. */
+  public static final String START_EFFECTS = "start-effect-measurements";
+  /**
+   * Repartition topic ({@code <application-id>-effect-inputs-by-team-repartition}, key team id): the sessions and
+   * every changed agent day, so one task sees the whole team.
+   */
+  public static final String EFFECT_INPUTS_TOPIC = "effect-inputs-by-team-repartition";
+  public static final String EFFECT_INPUTS_SINK = "effect-inputs-by-team-sink";
+  public static final String EFFECT_INPUTS_SOURCE = "effect-inputs-by-team-source";
+  /** Per team: keeps days, sessions and the team's clock, publishes each session's effect. */
+  public static final String MEASURE_EFFECTS = "measure-effects";
+  public static final String EFFECTS_SINK = "effects-sink";
+  /** Per team, day and agent: the agent's full category sums of that day. */
+  public static final String TEAM_DAYS_STORE = "team-days-store";
+  /** Per team and session id: the sessions measured or still able to exclude an agent from a comparison group. */
+  public static final String TEAM_SESSIONS_STORE = "team-sessions-store";
+  /** Per team: its event time (each active agent's newest), next closing time, last evaluated day. */
+  public static final String TEAM_CLOCK_STORE = "team-clock-store";
+  /** Per session id: the latest published effect (queries; a closed one is never published again). */
+  public static final String EFFECTS_STORE = "effects-store";
+
   private CoachingTopology() { }
 
   public static Topology topology(StreamsSettings settings) {
@@ -59,18 +123,22 @@ public final class CoachingTopology {
     EventValidator validator = new EventValidator(settings.taxonomy(), Clock.systemUTC());
     ObservationExtractor extractor = new ObservationExtractor(settings.taxonomy());
     AgentScorer scorer = new AgentScorer(settings.windows(), settings.slipPolicy(), new AlertFactory(settings.tips()));
-    Topology topology = new Topology();
+    RepartitioningTopology topology = new RepartitioningTopology();
 
     // inputs, decoded with the catalogue's serdes; undecodable bytes go to the dead-letter handler
     source(topology, INTERACTIONS_SOURCE, topics.interactions());
     source(topology, QA_EVALUATIONS_SOURCE, topics.qaEvaluations());
     source(topology, AGENTS_SOURCE, topics.agents());
+    source(topology, ACTIONS_SOURCE, topics.actions());
 
     // validation (docs/concepts.md), then reduction to observations
-    topology.addProcessor(VALIDATE_INTERACTIONS, () -> new InputValidationProcessor<InteractionEvent>(
+    topology.addProcessor(VALIDATE_INTERACTIONS, () -> new InputValidationProcessor<InteractionEvent, ScorableEvent>(
         validator::check, InteractionEvent::getAgentId, extractor::interaction), INTERACTIONS_SOURCE);
-    topology.addProcessor(VALIDATE_QA_EVALUATIONS, () -> new InputValidationProcessor<QaEvaluation>(
+    topology.addProcessor(VALIDATE_QA_EVALUATIONS, () -> new InputValidationProcessor<QaEvaluation, ScorableEvent>(
         validator::check, QaEvaluation::getAgentId, extractor::evaluation), QA_EVALUATIONS_SOURCE);
+
+    topology.addProcessor(VALIDATE_ACTIONS, () -> new InputValidationProcessor<CoachingAction, CoachingAction>(
+        validator::check, CoachingAction::getAgentId, Function.identity()), ACTIONS_SOURCE);
 
     // roster table: the agent's team
     topology.addProcessor(ROSTER_PROCESSOR, () -> new RosterProcessor(validator), AGENTS_SOURCE);
@@ -78,6 +146,10 @@ public final class CoachingTopology {
     // scoring, windows, slip detection
     topology.addProcessor(SCORE_PROCESSOR, () -> new ScoringProcessor(scorer, settings.publishInterval(),
         settings.alertsRetention()), VALIDATE_INTERACTIONS, VALIDATE_QA_EVALUATIONS);
+
+    // supervisors' actions, next to the agent's state; the scorer forwards each alert it raises here too
+    topology.addProcessor(APPLY_ACTIONS, () -> new ApplyActionsProcessor(settings.alertsRetention()),
+        VALIDATE_ACTIONS, SCORE_PROCESSOR);
 
     // Cached stores: the updates of an agent between two commits are coalesced into one write of each record
     // (RocksDB and changelog) instead of one per event, and hot agents are read from memory. Remembered ids
@@ -93,12 +165,58 @@ public final class CoachingTopology {
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ALERTS_STORE),
         Serdes.String(), new AvroSerde<>(CoachingAlert.class)), SCORE_PROCESSOR);
 
+    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AGENT_ACTIONS_STORE),
+        Serdes.String(), new JsonRecordSerde<>(AgentActions.class)).withCachingEnabled(), APPLY_ACTIONS, SCORE_PROCESSOR);
+    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACTION_IDS_STORE),
+        Serdes.String(), Serdes.Long()), APPLY_ACTIONS);
+    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ALERT_STATUS_STORE),
+        Serdes.String(), new JsonRecordSerde<>(AlertStatus.class)), APPLY_ACTIONS);
+    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_ACTIONS_STORE),
+        Serdes.String(), new AvroSerde<>(CoachingAction.class)), APPLY_ACTIONS);
+    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RULE_PRECISION_STORE),
+        Serdes.String(), new JsonRecordSerde<>(RulePrecision.class)), APPLY_ACTIONS);
+    effects(topology, settings);
+
     // outputs
     topology.addSink(SKILL_SCORES_SINK, topics.skillScores().name(), topics.skillScores().keySerde().serializer(),
         topics.skillScores().valueSerde().serializer(), SCORE_PROCESSOR);
     topology.addSink(ALERTS_SINK, topics.alerts().name(), topics.alerts().keySerde().serializer(),
         topics.alerts().valueSerde().serializer(), SCORE_PROCESSOR);
     return topology;
+  }
+
+  /**
+   * Coaching effect: COACHED sessions (agent's partition) and changed agent days (from scoring) go to the
+   * team's partition, where the team's effects are measured and published.
+   */
+  private static void effects(RepartitioningTopology topology, StreamsSettings settings) {
+    Topics topics = settings.topics();
+    // accepted (validated, not duplicate) actions come from apply-actions; only COACHED ones start a measurement
+    topology.addProcessor(START_EFFECTS, () -> new CoachedSessionProcessor(settings.taxonomy()), APPLY_ACTIONS);
+    topology.connectProcessorAndStateStores(START_EFFECTS, ROSTER_STORE, AGENT_STATE_STORE, ALERTS_STORE);
+
+    // repartition by team: one task holds a whole team
+    topology.addRepartitionTopic(EFFECT_INPUTS_TOPIC);
+    topology.addSink(EFFECT_INPUTS_SINK, EFFECT_INPUTS_TOPIC, Serdes.String().serializer(),
+        new EffectInputSerde<>().serializer(), SCORE_PROCESSOR, START_EFFECTS, ROSTER_PROCESSOR);
+    topology.addSource(EFFECT_INPUTS_SOURCE, Serdes.String().deserializer(), new EffectInputSerde<>().deserializer(),
+        EFFECT_INPUTS_TOPIC);
+
+    WindowSpec windows = settings.windows();
+    EffectRules rules = new EffectRules(settings.effectWindow(), windows.advance(), windows.grace(),
+        category -> settings.slipPolicy().rules(category).minSamples());
+    topology.addProcessor(MEASURE_EFFECTS, () -> new TeamEffectProcessor(rules, windows.advanceMs()),
+        EFFECT_INPUTS_SOURCE);
+    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TEAM_DAYS_STORE),
+        Serdes.Bytes(), new EffectInputSerde<AgentDay>()).withCachingEnabled(), MEASURE_EFFECTS);
+    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TEAM_SESSIONS_STORE),
+        Serdes.Bytes(), new EffectInputSerde<Session>()), MEASURE_EFFECTS);
+    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TEAM_CLOCK_STORE),
+        Serdes.String(), new EffectInputSerde<TeamClock>()).withCachingEnabled(), MEASURE_EFFECTS);
+    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EFFECTS_STORE),
+        Serdes.String(), new AvroSerde<>(CoachingEffect.class)), MEASURE_EFFECTS);
+    topology.addSink(EFFECTS_SINK, topics.effects().name(), topics.effects().keySerde().serializer(),
+        topics.effects().valueSerde().serializer(), MEASURE_EFFECTS);
   }
 
   private static <K, V> void source(Topology topology, String name, Topic<K, V> topic) {

@@ -1,6 +1,7 @@
 package com.coachstream.streams.topology;
 
 import com.coachstream.schemas.deadletter.DeadLetter;
+import com.coachstream.schemas.registry.SchemaRegistryException;
 import com.coachstream.schemas.serde.AvroDecodingException;
 import com.coachstream.schemas.validation.ReasonCode;
 import java.time.Instant;
@@ -68,10 +69,28 @@ public final class DeadLetterHandlers {
 
     @Override
     public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+      if (registryUnavailable(exception)) {
+        // the record may be fine: stop rather than dead-letter every record while the registry is down
+        log.error("Schema registry unavailable while decoding {}-{}@{}", context.topic(), context.partition(),
+            context.offset(), exception);
+        return Response.fail();
+      }
       ReasonCode reason = exception instanceof AvroDecodingException avro ? avro.reason() : ReasonCode.BAD_AVRO;
       return Response.resume(List.of(target.deadLetter(context, record.key(), record.value(),
           DeadLetter.Stage.DESERIALIZE, reason, String.valueOf(exception.getMessage()))));
     }
+  }
+
+  private static boolean registryUnavailable(Throwable exception) {
+    if (exception instanceof AvroDecodingException) {
+      return false; // a schema id the registry does not know: the record is undecodable
+    }
+    for (Throwable t = exception; t != null; t = t.getCause()) {
+      if (t instanceof SchemaRegistryException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -11,26 +11,27 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Validates one input type (docs/concepts.md) and passes it on as a {@link ScorableEvent}; an invalid record is
+ * Validates one input type (docs/concepts.md) and passes it on converted (a {@link ScorableEvent}, or an action as
+ * it is); an invalid record is
  * rejected to the dead-letter topic (stage {@code validate}) with the first violation's reason code and
  * every violation in the message. The record key must be the agent id: state and partitions are per agent.
  */
-final class InputValidationProcessor<V> implements Processor<String, V, String, ScorableEvent> {
+final class InputValidationProcessor<V, R> implements Processor<String, V, String, R> {
 
   private final Function<V, List<Violation>> validator;
   private final Function<V, String> agentId;
-  private final Function<V, ScorableEvent> toScorable;
-  private ProcessorContext<String, ScorableEvent> context;
+  private final Function<V, R> convert;
+  private ProcessorContext<String, R> context;
 
   InputValidationProcessor(Function<V, List<Violation>> validator, Function<V, String> agentId,
-      Function<V, ScorableEvent> toScorable) {
+      Function<V, R> convert) {
     this.validator = validator;
     this.agentId = agentId;
-    this.toScorable = toScorable;
+    this.convert = convert;
   }
 
   @Override
-  public void init(ProcessorContext<String, ScorableEvent> context) {
+  public void init(ProcessorContext<String, R> context) {
     this.context = context;
   }
 
@@ -50,6 +51,6 @@ final class InputValidationProcessor<V> implements Processor<String, V, String, 
       throw new RejectedRecordException(DeadLetter.Stage.VALIDATE, ReasonCode.INVALID_ID,
           "The record key must be the agentId '" + agent + "', was " + (record.key() == null ? "null" : "'" + record.key() + "'"));
     }
-    context.forward(record.withValue(toScorable.apply(record.value())));
+    context.forward(record.withValue(convert.apply(record.value())));
   }
 }

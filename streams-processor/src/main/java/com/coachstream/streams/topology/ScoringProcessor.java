@@ -6,8 +6,13 @@ import com.coachstream.avro.AgentWindowKey;
 import com.coachstream.avro.CoachingAlert;
 import com.coachstream.schemas.deadletter.DeadLetter;
 import com.coachstream.schemas.validation.ReasonCode;
+import com.coachstream.streams.actions.AgentActions;
 import com.coachstream.streams.scoring.AgentScorer;
+import com.coachstream.streams.effect.AgentDay;
+import com.coachstream.streams.slip.Snoozes;
 import com.coachstream.streams.scoring.AgentState;
+import com.coachstream.streams.scoring.DaySums;
+import com.coachstream.streams.scoring.Fnv64;
 import com.coachstream.streams.scoring.ScorableEvent;
 import com.coachstream.streams.scoring.ScoringResult;
 import com.coachstream.streams.scoring.Slice;
@@ -39,6 +44,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * the agent's slices, so per-event cost
  * does not grow with {@code window.size / window.advance} and the compacted topic ends with every window's
  * final state. Which agents have unpublished changes is kept in the state itself (and mirrored in memory).
+ * SLIPs are held back while a supervisor's snooze of the agent and category runs ({@code agent-actions-store});
+ * each alert raised goes to the alerts topic and to {@link CoachingTopology#APPLY_ACTIONS}, which tracks its status.
  */
 final class ScoringProcessor implements Processor<String, ScorableEvent, Object, Object> {
 
@@ -56,6 +63,7 @@ final class ScoringProcessor implements Processor<String, ScorableEvent, Object,
   private KeyValueStore<Bytes, Long> ids;
   private KeyValueStore<String, AgentProfile> roster;
   private KeyValueStore<String, CoachingAlert> alerts;
+  private KeyValueStore<String, AgentActions> actions;
   private Sensor duplicates;
   private Sensor corrections;
   private Sensor retractions;
@@ -77,6 +85,7 @@ final class ScoringProcessor implements Processor<String, ScorableEvent, Object,
     ids = context.getStateStore(CoachingTopology.AGENT_IDS_STORE);
     roster = context.getStateStore(CoachingTopology.ROSTER_STORE);
     alerts = context.getStateStore(CoachingTopology.ALERTS_STORE);
+    actions = context.getStateStore(CoachingTopology.AGENT_ACTIONS_STORE);
     duplicates = sensor("duplicates");
     corrections = sensor("corrections");
     retractions = sensor("retractions");
@@ -108,7 +117,10 @@ final class ScoringProcessor implements Processor<String, ScorableEvent, Object,
       state = new AgentState();
     }
     String teamId = teamOf(agentId, event, state);
-    ScoringResult result = scorer.score(state, history(agentId), event, teamId);
+    Long correctedDay = event instanceof ScorableEvent.Evaluation ? history(agentId).evaluationSlice(Fnv64.hash(event.sourceId())) : null;
+    AgentActions agentActions = actions.get(agentId);
+    ScoringResult result = scorer.score(state, history(agentId), event, teamId,
+        agentActions == null ? Snoozes.NONE : agentActions.toSnoozes());
     switch (result.outcome()) {
       case DUPLICATE -> duplicates.record();
       case LATE -> {
@@ -124,12 +136,31 @@ final class ScoringProcessor implements Processor<String, ScorableEvent, Object,
     }
     agents.put(agentId, state);
     agentsWithUnpublishedWindows.add(agentId);
+    forwardChangedDays(agentId, teamId, state, event, correctedDay, record.timestamp());
     if (result.window() != null) {
       publish(agentId, teamId, result.windowStart(), result.window(), record.timestamp());
     }
     for (CoachingAlert alert : result.alerts()) {
       alerts.put(alert.getAlertId(), alert);
       context.forward(new Record<>(agentId, alert, record.timestamp()), CoachingTopology.ALERTS_SINK);
+      context.forward(new Record<>(agentId, alert, record.timestamp()), CoachingTopology.APPLY_ACTIONS);
+    }
+  }
+
+  /**
+   * Sends the full sums of the days (slices) the event changed, its own and a corrected evaluation's earlier
+   * one, to the agent's team for the coaching effect measurement (nothing without a known team).
+   */
+  private void forwardChangedDays(String agentId, String teamId, AgentState state, ScorableEvent event,
+      Long correctedDay, long timestamp) {
+    if (teamId == null) {
+      return;
+    }
+    long day = scorer.windows().sliceStart(event.eventTime());
+    for (long changed : correctedDay == null || correctedDay == day ? new long[] {day} : new long[] {day, correctedDay}) {
+      AgentDay value = new AgentDay(agentId, teamId, changed, state.newestEventTime(),
+          DaySums.of(history(agentId).slice(changed)));
+      context.forward(new Record<>(teamId, value, timestamp), CoachingTopology.EFFECT_INPUTS_SINK);
     }
   }
 

@@ -10,7 +10,11 @@ import com.coachstream.schemas.deadletter.DeadLetter;
 import com.coachstream.schemas.skills.SkillTaxonomy;
 import com.coachstream.schemas.topics.Topics;
 import com.coachstream.streams.alerts.TipLibrary;
+import com.coachstream.streams.slip.AlertMode;
 import com.coachstream.streams.slip.SlipPolicy;
+import com.coachstream.streams.slip.StatisticalRules;
+import com.coachstream.streams.slip.SustainedRule;
+import com.coachstream.streams.stats.ScoreModel;
 import com.coachstream.streams.slip.SlipRules;
 import com.coachstream.streams.window.WindowSpec;
 import java.time.Duration;
@@ -77,13 +81,21 @@ public record StreamsSettings(
       if (publish.toMillis() < 1) {
         throw new ConfigException("scores.publish.interval must be at least 1ms, was " + publish);
       }
+      // whole days of window.advance, checked here so a wrong value stops the start
+      new com.coachstream.streams.effect.EffectRules(duration(settings, "effect.window"), windows.advance(),
+          windows.grace(), category -> 0);
       return new StreamsSettings(settings, settings.string("application-id", DEFAULTS.get("application-id")),
-          new Topics(KafkaSettings.topicNames(settings)), windows, slipPolicy(settings), taxonomy(settings),
+          KafkaSettings.topics(settings), windows, slipPolicy(settings), taxonomy(settings),
           TipLibrary.withOverrides(settings.withPrefix("tips")), publish, duration(settings, "alerts.retention"),
           host, port, advertised);
     } catch (IllegalArgumentException e) {
       throw new ConfigException("Invalid streams settings: " + e.getMessage());
     }
+  }
+
+  /** {@code effect.window}: the length of the before and after periods of a coaching effect. */
+  public Duration effectWindow() {
+    return duration(source, "effect.window");
   }
 
   private static Duration duration(Settings settings, String key) {
@@ -103,7 +115,36 @@ public record StreamsSettings(
           number(settings, prefix, "hysteresis"),
           settings.duration(prefix + "cooldown", duration(settings, "slip.cooldown"))));
     }
-    return new SlipPolicy(rules);
+    SustainedRule sustain;
+    try {
+      sustain = SustainedRule.parse(settings.string("slip.sustain", DEFAULTS.get("slip.sustain")));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage());
+    }
+    return new SlipPolicy(rules, statisticalRules(settings), sustain);
+  }
+
+  /** Statistical mode's settings, or null in threshold mode ({@code alert.mode}). */
+  static StatisticalRules statisticalRules(Settings settings) {
+    AlertMode mode;
+    try {
+      mode = AlertMode.parse(settings.string("alert.mode", DEFAULTS.get("alert.mode")));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("Invalid value for alert.mode: " + e.getMessage());
+    }
+    if (mode == AlertMode.THRESHOLD) {
+      return null;
+    }
+    try {
+      return new StatisticalRules(setting(settings, "slip.confidence"), new ScoreModel(setting(settings, "slip.sample-sd"),
+          setting(settings, "slip.prior-samples"), setting(settings, "slip.drift-sd")), setting(settings, "slip.true-drop"));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("Invalid statistical mode settings: " + e.getMessage());
+    }
+  }
+
+  private static double setting(Settings settings, String key) {
+    return settings.doubleValue(key, Double.parseDouble(DEFAULTS.get(key)));
   }
 
   private static double number(Settings settings, String categoryPrefix, String name) {

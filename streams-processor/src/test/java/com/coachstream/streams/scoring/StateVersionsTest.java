@@ -7,6 +7,7 @@ import com.coachstream.avro.SkillCategory;
 import com.coachstream.streams.slip.CategoryState;
 import com.coachstream.streams.window.EventTimeProgress;
 import com.coachstream.streams.window.EventTimeProgress.Source;
+import com.coachstream.streams.window.WindowSpec;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,8 +37,8 @@ class StateVersionsTest {
     AgentState state = new AgentState();
     state.teamId("blue");
     assertThat(AgentStateCodec.decode(AgentStateCodec.encode(state)).teamId()).isEqualTo("blue");
-    assertThat(AgentStateCodec.encode(state)[0]).isEqualTo(AgentStateCodec.VERSION_4);
-    assertThat(SliceCodec.encode(new Slice())[0]).isEqualTo(SliceCodec.VERSION_2);
+    assertThat(AgentStateCodec.encode(state)[0]).isEqualTo(AgentStateCodec.VERSION_5);
+    assertThat(SliceCodec.encode(new Slice())[0]).isEqualTo(SliceCodec.VERSION_3);
   }
 
   @Test
@@ -53,7 +54,7 @@ class StateVersionsTest {
     state.teamId("blue");
     state.category(SkillCategory.SOFT, new CategoryState(true, newest - day));
     state.markDirty(20_000 * day);
-    byte[] version4 = AgentStateCodec.encode(state);
+    byte[] version4 = AgentStateCodec.encode(state, AgentStateCodec.VERSION_4);
 
     AgentState migrated = AgentStateCodec.decode(version3Of(version4, newest));
 
@@ -63,8 +64,8 @@ class StateVersionsTest {
     assertThat(migrated.category(SkillCategory.SOFT)).isEqualTo(new CategoryState(true, newest - day));
     assertThat(migrated.currentWindow().categoryScore(SkillCategory.SOFT)).isEqualTo(55.0);
     assertThat(migrated.dirtyFrom()).isEqualTo(20_000 * day);
-    // written back in today's layout, bit for bit what today's code writes for the same state
-    assertThat(AgentStateCodec.encode(migrated)).isEqualTo(version4);
+    // bit for bit what version 4 held
+    assertThat(AgentStateCodec.encode(migrated, AgentStateCodec.VERSION_4)).isEqualTo(version4);
   }
 
   @Test
@@ -72,6 +73,55 @@ class StateVersionsTest {
     assertThatThrownBy(() -> AgentStateCodec.decode(new byte[] {9, 0, 0}))
         .hasMessageContaining("Unknown agent state version 9")
         .hasMessageNotContaining("0.1 snapshot");
+  }
+
+  @Test
+  void version4StateGetsItsMomentsRebuiltFromTheSlicesOnTheNextEvent() {
+    WindowSpec spec = WindowSpec.DEFAULTS;
+    long day = 86_400_000L;
+    InMemoryAgentHistory history = new InMemoryAgentHistory();
+    AgentState state = new AgentState();
+    for (int d = 0; d < 40; d++) {
+      long slice = (20_000 + d) * day;
+      long time = slice + 3_600_000;
+      List<Observation> observations = List.of(new Observation("empathy", SkillCategory.SOFT, 50 + d, 1, time, "i" + d),
+          new Observation("tone", SkillCategory.SOFT, 90 - d % 7, 2, time, "i" + d));
+      state.current.advanceTo(slice, spec, history);
+      Slice stored = new Slice();
+      InteractionKpi kpi = new InteractionKpi(null, null, 60, null);
+      stored.addInteraction(new ScorableEvent.Interaction("i" + d, "a", "blue", time, observations, kpi));
+      history.putSlice(slice, stored);
+      state.current.apply(slice, observations, kpi, time, 1, spec);
+    }
+    byte[] today = AgentStateCodec.encode(state);
+
+    AgentState migrated = AgentStateCodec.decode(AgentStateCodec.encode(state, AgentStateCodec.VERSION_4));
+    assertThat(migrated.current.moments(SkillCategory.SOFT).isEmpty()).isTrue();
+    migrated.current.advanceTo(migrated.current.anchor(), spec, history);
+
+    assertThat(AgentStateCodec.encode(migrated)).isEqualTo(today);
+    assertThat(migrated.current.moments(SkillCategory.SOFT).count()).isEqualTo(7);
+    assertThat(migrated.current.baselineMoments(SkillCategory.SOFT).count()).isEqualTo(28);
+  }
+
+  @Test
+  void version2SlicesGetTheirInteractionsAsSamplesAtTheirMean() {
+    long time = 1_000;
+    Slice slice = new Slice();
+    slice.addInteraction(new ScorableEvent.Interaction("i1", "a", null, time,
+        List.of(new Observation("empathy", SkillCategory.SOFT, 60, 1, time, "i1")), new InteractionKpi(null, null, 60, null)));
+    slice.addInteraction(new ScorableEvent.Interaction("i2", "a", null, time,
+        List.of(new Observation("empathy", SkillCategory.SOFT, 80, 1, time, "i2")), new InteractionKpi(null, null, 60, null)));
+    Slice today = SliceCodec.decode(SliceCodec.encode(slice));
+    Slice migrated = SliceCodec.decode(SliceCodec.encode(slice, SliceCodec.VERSION_2));
+
+    assertThat(today.interactionMoments.get(SkillCategory.SOFT).variance()).isEqualTo(200.0);
+    assertThat(migrated.interactionMoments.get(SkillCategory.SOFT).count()).isEqualTo(2);
+    assertThat(migrated.interactionMoments.get(SkillCategory.SOFT).mean()).isEqualTo(70.0);
+    assertThat(migrated.interactionMoments.get(SkillCategory.SOFT).variance()).isZero();
+    // derived the same way every time it is read: a window adding and later subtracting it stays exact
+    assertThat(SliceCodec.encode(migrated)).isEqualTo(SliceCodec.encode(
+        SliceCodec.decode(SliceCodec.encode(slice, SliceCodec.VERSION_2))));
   }
 
   /** Version 3 had one newest event time where version 4 has one per source; the rest is the same layout. */

@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.coachstream.avro.ActionType;
 import com.coachstream.avro.AgentProfile;
+import com.coachstream.avro.CoachingAction;
 import com.coachstream.avro.InteractionEvent;
 import com.coachstream.common.config.Settings;
 import com.coachstream.common.security.DemoUsers;
@@ -92,11 +94,19 @@ class AccessControlIT {
         String alerts = get(service.opsPort(), "/api/alerts?since=2000-01-01T00:00:00Z", qa).body();
         return alerts.contains("\"alpha-1\"") && alerts.contains("\"bravo-1\"");
       });
+      // each supervisor coaches their slipping agent: both teams have a coaching effect to keep apart
+      coach(broker, new Topics(names), "alpha-1", "sup-alpha");
+      coach(broker, new Topics(names), "bravo-1", "sup-bravo");
+      await().atMost(Duration.ofSeconds(120)).until(() ->
+          get(service.opsPort(), "/api/teams/team-alpha/effects", qa).body().contains("\"alpha-1\"")
+              && get(service.opsPort(), "/api/teams/team-bravo/effects", qa).body().contains("\"bravo-1\""));
 
       List<String> endpoints = List.of("/api/agents/alpha-1/scores", "/api/agents/bravo-1/scores",
           "/api/agents/nobody-9/scores", "/api/teams/team-alpha/agents", "/api/teams/team-bravo/agents",
           "/api/teams/team-none/agents", "/api/alerts?since=2000-01-01T00:00:00Z", "/health", "/ready",
-          "/openapi.yaml", "/metrics");
+          "/openapi.yaml", "/metrics", "/api/alerts?since=2000-01-01T00:00:00Z&status=open", "/api/rules/precision",
+          "/api/agents/alpha-1/effects", "/api/agents/bravo-1/effects", "/api/teams/team-alpha/effects",
+          "/api/teams/team-bravo/effects", "/api/coaches/sup-alpha/effects");
       Map<String, String> expected = expectedStatuses();
       Map<String, String> actual = new LinkedHashMap<>();
       Map<String, String> bodies = new HashMap<>();
@@ -130,6 +140,19 @@ class AccessControlIT {
       assertThat(bodies.get("supervisor-alpha /api/teams/team-alpha/agents")).contains("\"alpha-1\"", "\"alpha-2\"");
       assertThat(bodies.get("supervisor-alpha /api/alerts?since=2000-01-01T00:00:00Z")).contains("\"alpha-1\"");
       assertThat(bodies.get("agent-alpha-1 /api/alerts?since=2000-01-01T00:00:00Z")).contains("\"alpha-1\"");
+      assertThat(bodies.get("supervisor-alpha /api/alerts?since=2000-01-01T00:00:00Z&status=open")).contains("\"alpha-1\"");
+      assertThat(bodies.get("qa-manager /api/rules/precision")).contains("\"rule\"");
+      // effects: in scope they are there; out of scope the answer is the one of an id without sessions
+      assertThat(bodies.get("supervisor-alpha /api/teams/team-alpha/effects")).contains("\"alpha-1\"");
+      assertThat(bodies.get("supervisor-alpha /api/coaches/sup-alpha/effects")).contains("\"alpha-1\"");
+      assertThat(bodies.get("agent-alpha-1 /api/agents/alpha-1/effects")).contains("\"sup-alpha\"");
+      assertThat(bodies.get("qa-manager /api/coaches/sup-alpha/effects")).contains("\"alpha-1\"");
+      for (String caller : List.of("agent-alpha-1", "supervisor-alpha")) {
+        assertThat(bodies.get(caller + " /api/agents/bravo-1/effects")).contains("\"effects\":[]");
+        assertThat(bodies.get(caller + " /api/teams/team-bravo/effects")).contains("\"effects\":[]", "\"sessions\":0");
+      }
+      assertThat(bodies.get("supervisor-bravo /api/coaches/sup-alpha/effects")).contains("\"effects\":[]");
+      assertThat(bodies.get("agent-alpha-1 /api/coaches/sup-alpha/effects")).contains("\"effects\":[]");
     } finally {
       root.detachAppender(logs);
     }
@@ -139,16 +162,20 @@ class AccessControlIT {
         .noneMatch(secret -> event.getFormattedMessage().contains(secret)));
   }
 
-  /** Statuses in endpoint order: 3 agent scores, 3 teams, alerts, health, ready, openapi, metrics (closed here). */
+  /**
+   * Statuses in endpoint order: 3 agent scores, 3 teams, alerts, health, ready, openapi, metrics (closed here);
+   * then open alerts, rule precision, 2 agents' effects, 2 teams' effects, a coach's effects (effects out of
+   * scope answer 200 without the effects, like an id without sessions).
+   */
   private static Map<String, String> expectedStatuses() {
     Map<String, String> expected = new LinkedHashMap<>();
-    String refused = "401 401 401 401 401 401 401 200 200 200 401";
+    String refused = "401 401 401 401 401 401 401 200 200 200 401 401 401 401 401 401 401 401";
     expected.put("anonymous", refused);
-    expected.put("agent-alpha-1", "200 404 404 403 403 403 200 200 200 200 403");
-    expected.put("supervisor-alpha", "200 404 404 200 404 404 200 200 200 200 403");
-    expected.put("supervisor-bravo", "404 200 404 404 200 404 200 200 200 200 403");
-    expected.put("qa-manager", "200 200 404 200 200 404 200 200 200 200 403");
-    expected.put("sender", "403 403 403 403 403 403 403 200 200 200 403");
+    expected.put("agent-alpha-1", "200 404 404 403 403 403 200 200 200 200 403 200 403 200 200 200 200 200");
+    expected.put("supervisor-alpha", "200 404 404 200 404 404 200 200 200 200 403 200 403 200 200 200 200 200");
+    expected.put("supervisor-bravo", "404 200 404 404 200 404 200 200 200 200 403 200 403 200 200 200 200 200");
+    expected.put("qa-manager", "200 200 404 200 200 404 200 200 200 200 403 200 200 200 200 200 200 200");
+    expected.put("sender", "403 403 403 403 403 403 403 200 200 200 403 403 403 403 403 403 403 403");
     expected.put("forged-token", refused);
     expected.put("expired-token", refused);
     expected.put("wrong-audience", refused);
@@ -183,7 +210,7 @@ class AccessControlIT {
     if (endpoint.equals("/openapi.yaml") || endpoint.equals("/metrics")) {
       return; // the document's examples and the meters name no agent of these teams
     }
-    String named = endpoint.replaceAll("^/api/(agents|teams)/([^/]+)/.*$", "$2");
+    String named = endpoint.replaceAll("^/api/(agents|teams|coaches)/([^/]+)/.*$", "$2");
     String rest = body.replace("\"" + named + "\"", "").replace(" " + named, "");
     List<String> forbidden = new ArrayList<>();
     if ("alpha-1".equals(caller.team())) {
@@ -236,6 +263,20 @@ class AccessControlIT {
           }
         }
       }
+    }
+  }
+
+  /** A coaching session of {@code agent} by {@code coach} three days ago, on the empathy skill. */
+  private static void coach(KafkaTestBroker broker, Topics topics, String agent, String coach) {
+    Properties props = broker.clientProperties();
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    Instant now = Instant.now();
+    CoachingAction session = CoachingAction.newBuilder().setActionId("coached-" + agent).setAgentId(agent)
+        .setType(ActionType.COACHED).setActorId(coach).setAt(now).setSessionAt(now.minus(Duration.ofDays(3)))
+        .setSkills(List.of("empathy")).build();
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+      producer.send(new ProducerRecord<>(topics.actions().name(), bytes(agent),
+          topics.actions().valueSerde().serializer().serialize(topics.actions().name(), session)));
     }
   }
 

@@ -41,8 +41,11 @@ class CoachingTopologyTest {
     String text = description.toString();
     assertThat(text).contains("interactions-source", "qa-evaluations-source", "agents-source", "validate-interactions",
         "validate-qa-evaluations", "roster-update", "score-events", "skill-scores-sink", "alerts-sink",
-        "agent-state-store", "roster-store", "alerts-store");
-    assertThat(description.subtopologies()).hasSize(1);
+        "agent-state-store", "roster-store", "alerts-store", "start-effect-measurements",
+        "effect-inputs-by-team-sink", "effect-inputs-by-team-source", "measure-effects", "effects-sink",
+        "team-days-store", "team-sessions-store", "team-clock-store", "effects-store");
+    // agents' scoring, then the teams' effect measurement behind the repartition by team
+    assertThat(description.subtopologies()).hasSize(2);
   }
 
   @Test

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.coachstream.common.config.ConfigException;
 import com.coachstream.common.config.Settings;
 import com.coachstream.schemas.deadletter.DeadLetter;
+import com.coachstream.streams.slip.AlertMode;
+import com.coachstream.streams.slip.SlipPolicy;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -38,5 +40,25 @@ class StreamsSettingsTest {
     assertThatThrownBy(() -> properties(Map.of("kafka.max.request.size", "lots")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("max.request.size");
+  }
+
+  @Test
+  void thresholdModeIsTheDefault() {
+    assertThat(StreamsSettings.from(Settings.of(Map.of())).slipPolicy().mode()).isEqualTo(AlertMode.THRESHOLD);
+  }
+
+  @Test
+  void statisticalModeTakesItsSettings() {
+    SlipPolicy policy = StreamsSettings.from(Settings.of(Map.of("alert.mode", "Statistical", "slip.confidence", "0.9")))
+        .slipPolicy();
+    assertThat(policy.mode()).isEqualTo(AlertMode.STATISTICAL);
+  }
+
+  @Test
+  void aWrongModeOrConfidenceIsNamedInTheError() {
+    assertThatThrownBy(() -> StreamsSettings.from(Settings.of(Map.of("alert.mode", "fuzzy"))))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("alert.mode").hasMessageContaining("fuzzy");
+    assertThatThrownBy(() -> StreamsSettings.from(Settings.of(Map.of("alert.mode", "statistical", "slip.confidence", "1.2"))))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("slip.confidence");
   }
 }

@@ -5,6 +5,7 @@ import static com.coachstream.streams.TestEvents.T0;
 import com.coachstream.avro.AgentProfile;
 import com.coachstream.avro.AgentSkillWindow;
 import com.coachstream.avro.AgentWindowKey;
+import com.coachstream.avro.CoachingAction;
 import com.coachstream.avro.CoachingAlert;
 import com.coachstream.avro.InteractionEvent;
 import com.coachstream.avro.QaEvaluation;
@@ -17,10 +18,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 
 /** The production topology in a {@link TopologyTestDriver}, with every input and output topic of the catalogue. */
@@ -31,6 +34,7 @@ final class TopologyFixture implements AutoCloseable {
   final TestInputTopic<String, InteractionEvent> interactions;
   final TestInputTopic<String, QaEvaluation> evaluations;
   final TestInputTopic<String, AgentProfile> agents;
+  final TestInputTopic<String, CoachingAction> actions;
   final TestInputTopic<byte[], byte[]> rawInteractions;
   final TestOutputTopic<AgentWindowKey, AgentSkillWindow> scores;
   final TestOutputTopic<String, CoachingAlert> alerts;
@@ -40,18 +44,37 @@ final class TopologyFixture implements AutoCloseable {
 
   /** A new driver over its own state directory, removed again by {@link #close()}. */
   TopologyFixture() {
+    this(Map.of(), topology -> { });
+  }
+
+  /** As {@link #TopologyFixture()}, with {@code extension} adding nodes to the production topology (a child of a processor). */
+  TopologyFixture(Consumer<Topology> extension) {
+    this(Map.of(), extension);
+  }
+
+  /** As {@link #TopologyFixture()}, with {@code extra} settings (e.g. {@code alert.mode}). */
+  TopologyFixture(Map<String, String> extra) {
+    this(extra, topology -> { });
+  }
+
+  private TopologyFixture(Map<String, String> extra, Consumer<Topology> extension) {
     try {
       stateDir = Files.createTempDirectory("coachstream-topology-");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    StreamsSettings settings = StreamsSettings.from(Settings.of(Map.of(
-        "scores.publish.interval", "1s", "state.dir", stateDir.toString())));
+    Map<String, String> all = new java.util.HashMap<>(extra);
+    all.put("scores.publish.interval", "1s");
+    all.put("state.dir", stateDir.toString());
+    StreamsSettings settings = StreamsSettings.from(Settings.of(all));
     topics = settings.topics();
-    driver = new TopologyTestDriver(CoachingTopology.topology(settings), settings.streamsProperties(null), T0);
+    Topology topology = CoachingTopology.topology(settings);
+    extension.accept(topology);
+    driver = new TopologyTestDriver(topology, settings.streamsProperties(null), T0);
     interactions = input(topics.interactions());
     evaluations = input(topics.qaEvaluations());
     agents = input(topics.agents());
+    actions = input(topics.actions());
     rawInteractions = driver.createInputTopic(topics.interactions().name(), Serdes.ByteArray().serializer(),
         Serdes.ByteArray().serializer());
     scores = driver.createOutputTopic(topics.skillScores().name(), topics.skillScores().keySerde().deserializer(),

@@ -1,6 +1,7 @@
 package com.coachstream.systemtests.support;
 
 import com.coachstream.avro.AgentProfile;
+import com.coachstream.avro.CoachingAction;
 import com.coachstream.avro.InteractionEvent;
 import com.coachstream.avro.QaEvaluation;
 import com.coachstream.producer.simulate.EventSink;
@@ -72,6 +73,8 @@ public final class OrderedInput implements EventSink {
     } else if (event instanceof QaEvaluation e) {
       EventValidator.requireValid(validator.check(e));
       send(topics.qaEvaluations(), e.getAgentId(), e);
+    } else if (event instanceof CoachingAction e) {
+      send(topics.actions(), e.getAgentId(), e); // validated by the streams processor
     } else {
       AgentProfile e = (AgentProfile) event;
       EventValidator.requireValid(validator.check(e));

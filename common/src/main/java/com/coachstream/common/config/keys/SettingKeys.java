@@ -78,6 +78,17 @@ public final class SettingKeys {
         + "timeouts); also `--kafka-property <property>=<value>` or `KAFKA_<PROPERTY>`. Checked against the Kafka "
         + "clients' own settings; passwords, keys and JAAS configurations are never printed.");
     TopicNames.DEFAULTS.asMap().forEach((key, name) -> all.add(key, name, "Name of the topic `" + name + "`."));
+    all.add("wire.format", "single-object", "How Avro records are written on every topic: `single-object` (Avro's "
+        + "single-object encoding, no registry) or `registry` (the Confluent layout: a zero byte, the 4-byte schema id, "
+        + "the body; needs `schema.registry.url`). Readers take both whenever a registry is set (docs/data-teams.md).");
+    all.add("schema.registry.url", "", "Confluent-compatible API of the schema registry, e.g. "
+        + "`http://registry:8080/apis/ccompat/v7` for Apicurio. Subjects are `<topic>-value` and `<topic>-key`; "
+        + "CoachStream sets BACKWARD compatibility on those it registers.");
+    all.secret("schema.registry.basic.auth.user-info", "HTTP basic credentials for the registry, `user:password`.");
+    all.secret("schema.registry.bearer.token", "Bearer token for the registry (used when no basic credentials are set).");
+    all.add("schema.registry.ssl.truststore.location", "", "Trust store for an https registry whose certificate the JVM does not trust.");
+    all.secret("schema.registry.ssl.truststore.password", "Password of the registry trust store.");
+    all.add("schema.registry.ssl.truststore.type", "PKCS12", "Type of the registry trust store (`PKCS12` or `JKS`).");
 
     Catalogue streams = new Catalogue(keys, Set.of(STREAMS));
     streams.add("application-id", "coachstream-streams", "Kafka Streams application id; instances sharing it share the partitions. Also `--application-id`.");
@@ -94,10 +105,18 @@ public final class SettingKeys {
     for (String rule : List.of("floor", "max-drop", "min-samples", "min-baseline-samples", "hysteresis", "cooldown")) {
       streams.add("slip." + CATEGORY + "." + rule, "", "`slip." + rule + "` for one skill category only.");
     }
+    streams.add("slip.sustain", "1/1", "`X/Y`: a slip alert only when the slip condition held in X of the agent's last Y windows (Y at most 64); 1/1 alerts on the latest window alone.");
+    streams.add("alert.mode", "threshold", "How SLIP and RECOVERY are decided: `threshold` (the fixed rules above, exact) or `statistical` (by the probability that the agent's true score is slipping, accounting for the window's noise; see docs/concepts.md).");
+    streams.add("slip.confidence", "0.95", "Statistical mode: the probability (above 0.5, below 1) that the true score is slipping (or, for a recovery, back) before an alert; also the coverage of the interval alerts show.");
+    streams.add("slip.true-drop", "6", "Statistical mode: points the agent's true score must be below their true baseline for a drop (in place of `slip.max-drop`, which applies to the noisy window score of threshold mode).");
+    streams.add("slip.sample-sd", "12", "Statistical mode: the spread, in points, assumed for one source event's category score before a window shows its own; weighs like `slip.prior-samples` samples.");
+    streams.add("slip.prior-samples", "3", "Statistical mode: how many samples the assumed spread `slip.sample-sd` is worth against a window's own spread.");
+    streams.add("slip.drift-sd", "10", "Statistical mode: how far, in points, a window's true score is expected to stray from the agent's baseline; a thin window is shrunk toward the baseline accordingly.");
     streams.add("taxonomy.skill.<id>", "", "Adds a skill to the taxonomy: `SOFT` or `HARD`.");
     streams.add("taxonomy.alias.<criterion>", "", "Maps a scorecard criterion name to a skill id.");
     streams.add("tips.<skill>", "", "The coaching tip shown in alerts for this skill (each default skill has a built-in tip).");
     streams.add("scores.publish.interval", "10s", "How soon the other windows an event changed are published (the current window is published at once).");
+    streams.add("effect.window", "14d", "Length of the before and after periods of a coaching effect (whole multiples of `window.advance`): the coached agent and the comparison group are measured over the window before the session's day and the window from it.");
     streams.add("alerts.retention", "30d", "How long `/api/alerts` remembers alerts.");
     streams.add("http.host", "0.0.0.0", "Address the HTTP API listens on.");
     streams.add("http.port", "8080", "Port of the HTTP API, `/health`, `/ready` and `/metrics` (0 = any free port). Also `--http-port`.");
@@ -119,6 +138,7 @@ public final class SettingKeys {
     notifier.add("delivery.drain.timeout", "60s", "How long a stop or rebalance waits for deliveries under way.");
     notifier.add("roster.timeout", "60s", "How long start-up waits to read the agent roster.");
     notifier.add("ledger.timeout", "60s", "How long start-up waits to read which alerts were already delivered.");
+    notifier.add("reminders.after", "48h", "How long after its delivery a SLIP alert no one acknowledged or acted on gets its one reminder, through the same routes (wall-clock time; 0 = no reminders).");
     notifier.add("retry.attempts", "5", "Attempts per alert and route before it goes to the dead-letter topic.");
     notifier.add("retry.backoff.initial", "500ms", "Wait before the first retry; doubles on each retry.");
     notifier.add("retry.backoff.max", "30s", "Longest wait between two attempts.");

@@ -1,0 +1,85 @@
+package com.coachstream.streams.effect;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A team's event time: the newest event time that every member of the team has reached (the slowest member's
+ * newest event time). Members come from the roster and from the agents whose events reach the team. How far
+ * each partition got depends on how records interleave, not on event time (in a backfill a partition with fewer
+ * agents runs weeks ahead of one with more), so a member holds the team back until it leaves the roster
+ * (another team, inactive, removed), and so does a member not seen working yet (its roster record may be
+ * processed long before its partition's first events are fetched): a measurement never closes while a
+ * member's data is still on its way. Also kept: when the next open measurement closes, and the last day the
+ * open measurements were evaluated in.
+ */
+public final class TeamClock {
+
+  public static final long NONE = Long.MIN_VALUE;
+
+  /** Per member: its newest event time (NONE: none yet). */
+  private final TreeMap<String, Long> members;
+  private long nextClose;
+  private long evaluatedDay;
+
+  public TeamClock() {
+    this(new TreeMap<>(), Long.MAX_VALUE, NONE);
+  }
+
+  public TeamClock(Map<String, Long> members, long nextClose, long evaluatedDay) {
+    this.members = new TreeMap<>(members);
+    this.nextClose = nextClose;
+    this.evaluatedDay = evaluatedDay;
+  }
+
+  /** A roster member joined (no-op when already known). */
+  public void join(String agentId) {
+    members.putIfAbsent(agentId, NONE);
+  }
+
+  public void leave(String agentId) {
+    members.remove(agentId);
+  }
+
+  /** Notes an agent's newest event time (never moves back); an agent not yet a member becomes one. */
+  public void observe(String agentId, long newestEventTime) {
+    members.merge(agentId, newestEventTime, Math::max);
+  }
+
+  /** The team's event time ({@link #NONE} without members, or while a member has no event yet). */
+  public long time() {
+    long time = members.isEmpty() ? NONE : Long.MAX_VALUE;
+    for (long t : members.values()) {
+      time = Math.min(time, t);
+    }
+    return time;
+  }
+
+  public Map<String, Long> members() {
+    return Collections.unmodifiableMap(members);
+  }
+
+  /** Team event time after which the earliest open measurement closes ({@code Long.MAX_VALUE} when none is open). */
+  public long nextClose() {
+    return nextClose;
+  }
+
+  public void nextClose(long nextClose) {
+    this.nextClose = nextClose;
+  }
+
+  public long evaluatedDay() {
+    return evaluatedDay;
+  }
+
+  public void evaluatedDay(long day) {
+    this.evaluatedDay = day;
+  }
+
+  /** Whether the open measurements are due for evaluation: the team's time entered a new day, or one closes. */
+  public boolean due(long dayMs) {
+    long time = time();
+    return time != NONE && (time > nextClose || Math.floorDiv(time, dayMs) * dayMs > evaluatedDay);
+  }
+}
