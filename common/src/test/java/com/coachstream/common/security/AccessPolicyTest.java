@@ -59,6 +59,16 @@ class AccessPolicyTest {
   }
 
   @Test
+  void sendersAndAdminsPostAnyonesActionsPeopleOnlyTheirOwn() {
+    assertThat(policy.maySendActionOf(SENDER, "sup-a")).isTrue();
+    assertThat(policy.maySendActionOf(ADMIN, "sup-a")).isTrue();
+    assertThat(policy.maySendActionOf(SUP_A, "sup-a")).isTrue();
+    assertThat(policy.maySendActionOf(SUP_A, "sup-b")).isFalse();
+    assertThat(policy.maySendActionOf(QA, "qa")).isTrue();
+    assertThat(policy.maySendActionOf(QA, "sup-a")).isFalse();
+  }
+
+  @Test
   void metricsCanBeOpen() {
     assertThat(new AccessPolicy(true).admit(Optional.empty(), Operation.READ_METRICS)).isEqualTo(Verdict.ALLOW);
     assertThat(policy.admit(Optional.empty(), Operation.READ_METRICS)).isEqualTo(Verdict.UNAUTHENTICATED);
