@@ -92,8 +92,12 @@ class WorkspaceBrowserIT {
       InboxPage inbox = new InboxPage(driver, base).open();
       assertThat(inbox.source()).doesNotContain("bravo");
       inbox.screenshot("inbox");
+      String alertId = inbox.firstAlertId();
       assertThat(inbox.acknowledgeFirst().flash()).startsWith("ACKNOWLEDGED recorded for");
-      assertThat(inbox.open().logCoachingOnFirst("empathy", "went through two calls").flash())
+      // acknowledged, the alert leaves the open inbox; its own page still takes the coaching session
+      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+          .until(() -> !new InboxPage(driver, base).open().source().contains("id=\"alert-" + alertId + "\""));
+      assertThat(inbox.openAlert(alertId).logCoachingOnFirst("empathy", "went through two calls").flash())
           .startsWith("COACHED recorded for");
       List<CoachingAction> actions = stack.readActions(2);
       assertThat(actions).extracting(CoachingAction::getType).containsExactly(ActionType.ACKNOWLEDGED, ActionType.COACHED);

@@ -23,6 +23,18 @@ public final class InboxPage extends WorkspacePage {
     return visible(By.cssSelector("section.card"));
   }
 
+  /** The alert id of the first card. */
+  public String firstAlertId() {
+    return firstAlert().getAttribute("id").substring("alert-".length());
+  }
+
+  /** The page of one alert (the inbox lists only open ones; an alert's page keeps its actions). */
+  public InboxPage openAlert(String alertId) {
+    driver.get(base + "/alerts/" + java.net.URLEncoder.encode(alertId, java.nio.charset.StandardCharsets.UTF_8));
+    visible(By.cssSelector("section.card"));
+    return this;
+  }
+
   public String firstAlertLabel() {
     return firstAlert().getAttribute("aria-label");
   }
