@@ -1,15 +1,39 @@
 package com.coachstream.workspace;
 
+import com.coachstream.common.ops.HttpJson;
+import com.coachstream.common.security.Principal;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** The coaching parts of the pages: per-rule precision, effect roll-ups and an agent's sessions; every value escaped. */
 final class CoachingPages {
 
   private CoachingPages() { }
 
-  /** The QA page: alerts per team, each rule's precision, and the coaching effect per team and per coach. */
+  /**
+   * The QA page for {@code caller}: alerts per team, each rule's precision, and the coaching effect per team of
+   * {@code alertsByTeam} and per coach of those teams' sessions, read through the query API.
+   */
+  static String qa(StreamsQueries queries, Principal caller, Map<String, Long> alertsByTeam) {
+    JsonNode rules = queries.get(caller, "/api/rules/precision").orElse(HttpJson.MAPPER.createObjectNode());
+    Map<String, JsonNode> teams = new TreeMap<>();
+    Set<String> coaches = new TreeSet<>();
+    for (String team : alertsByTeam.keySet()) {
+      queries.get(caller, "/api/teams/" + Html.seg(team) + "/effects").ifPresent(body -> {
+        teams.put(team, body.path("summary"));
+        body.path("effects").forEach(e -> coaches.add(e.path("coachId").asText()));
+      });
+    }
+    Map<String, JsonNode> byCoach = new TreeMap<>();
+    coaches.stream().filter(c -> !c.isEmpty()).forEach(c -> queries.get(caller, "/api/coaches/" + Html.seg(c) + "/effects")
+        .ifPresent(body -> byCoach.put(c, body.path("summary"))));
+    return qa(alertsByTeam, rules, teams, byCoach);
+  }
+
   static String qa(Map<String, Long> alertsByTeam, JsonNode rules, Map<String, JsonNode> teamSummaries,
       Map<String, JsonNode> coachSummaries) {
     StringBuilder html = new StringBuilder("<h2>Alerts per team</h2><p>Alerts of the last 30 days per team.</p>")

@@ -1,7 +1,6 @@
 package com.coachstream.workspace;
 
 import com.coachstream.avro.CoachingAction;
-import com.coachstream.common.ops.HttpJson;
 import com.coachstream.common.security.AccessPolicy;
 import com.coachstream.common.security.Authenticator;
 import com.coachstream.common.security.Operation;
@@ -288,19 +287,7 @@ public final class WorkspaceServer implements AutoCloseable {
     }
     Map<String, Long> byTeam = new TreeMap<>(queries.alerts(s.principal()).stream()
         .collect(Collectors.groupingBy(a -> a.path("teamId").asText("-"), Collectors.counting())));
-    JsonNode rules = queries.get(s.principal(), "/api/rules/precision").orElse(HttpJson.MAPPER.createObjectNode());
-    Map<String, JsonNode> teams = new TreeMap<>();
-    java.util.Set<String> coaches = new java.util.TreeSet<>();
-    for (String team : byTeam.keySet()) {
-      queries.get(s.principal(), "/api/teams/" + Html.seg(team) + "/effects").ifPresent(body -> {
-        teams.put(team, body.path("summary"));
-        body.path("effects").forEach(e -> coaches.add(e.path("coachId").asText()));
-      });
-    }
-    Map<String, JsonNode> byCoach = new TreeMap<>();
-    coaches.stream().filter(c -> !c.isEmpty()).forEach(c -> queries.get(s.principal(), "/api/coaches/" + Html.seg(c) + "/effects")
-        .ifPresent(body -> byCoach.put(c, body.path("summary"))));
-    ctx.html(Layout.page("Quality", s.principal(), s.csrf(), CoachingPages.qa(byTeam, rules, teams, byCoach)));
+    ctx.html(Layout.page("Quality", s.principal(), s.csrf(), CoachingPages.qa(queries, s.principal(), byTeam)));
   }
 
   private static void notFound(Context ctx, Sessions.Session s) {
