@@ -6,9 +6,11 @@ import com.coachstream.common.config.Settings;
 import com.coachstream.common.config.keys.Service;
 import com.coachstream.common.kafka.TopicCreator;
 import com.coachstream.kafka.local.LocalKafkaBroker;
+import com.coachstream.common.security.DemoUsers;
 import com.coachstream.launcher.demo.CoachingLoopPrinter;
 import com.coachstream.launcher.demo.DemoWireFormat;
 import com.coachstream.launcher.demo.Pipeline;
+import com.coachstream.workspace.WorkspaceServer;
 import com.coachstream.launcher.demo.SummaryPrinter;
 import com.coachstream.launcher.demo.TopicMonitor;
 import com.coachstream.producer.CoachStreamProducer;
@@ -81,6 +83,11 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--notifier-http-port", defaultValue = "8081", description = "Port of the notifier's /health and /metrics (default: ${DEFAULT-VALUE}; 0 = any).")
   int notifierHttpPort;
 
+  @Option(names = "--workspace-port", defaultValue = "8088", description = "Port of the supervisor workspace (default: ${DEFAULT-VALUE}; 0 = any).")
+  int workspacePort;
+
+  private Settings streamsSettings;
+
   @Option(names = "--max-duration", paramLabel = "DURATION",
       description = "Stop by itself after this long, e.g. 90s (default: run until Ctrl-C).")
   String maxDuration;
@@ -116,9 +123,17 @@ final class DemoCommand implements Callable<Integer> {
       TopicCreator.createAll(KafkaSettings.clientProperties(base), topics, 6, 0);
       out.printf("  Topics   %d topics ready (coaching.alerts.v1, coaching.skill-scores.v1, ...)%n", topics.all().size());
 
-      Pipeline pipeline = startPipeline(bootstrap, resources);
-      out.printf("  Streams  http://localhost:%d  (try: curl localhost:%d/api/teams/team-01/agents)%n",
-          pipeline.streams().opsPort(), pipeline.streams().opsPort());
+      Path signInDir = Files.createTempDirectory("coachstream-demo-users-");
+      resources.push(() -> deleteTree(signInDir));
+      DemoSignIn signIn = DemoSignIn.create(teams, signInDir);
+      Pipeline pipeline = startPipeline(bootstrap, resources, signIn.file());
+      out.printf("  Streams  http://localhost:%d  (query API; every request signs in, see below)%n",
+          pipeline.streams().opsPort());
+      WorkspaceServer workspace = DemoWorkspace.start(streamsSettings, pipeline.streams(), topics, workspacePort);
+      resources.push(workspace);
+      out.printf("  Workspace http://localhost:%d/  — the supervisor workspace; sign in as one of these users:%n",
+          workspace.port());
+      signIn.print(out, pipeline.streams().opsPort());
       out.printf("  Notifier http://localhost:%d/metrics  — alerts print below as they happen%n", pipeline.notifier().opsPort());
 
       TopicMonitor monitor = new TopicMonitor(KafkaSettings.clientProperties(base), topics);
@@ -201,10 +216,15 @@ final class DemoCommand implements Callable<Integer> {
     return broker.bootstrapServers();
   }
 
-  private Pipeline startPipeline(String bootstrap, Deque<AutoCloseable> resources) throws Exception {
+  private Pipeline startPipeline(String bootstrap, Deque<AutoCloseable> resources, Path usersFile) throws Exception {
     Path stateDir = Files.createTempDirectory("coachstream-demo-state-");
     resources.push(() -> deleteTree(stateDir));
-    Pipeline pipeline = Pipeline.start(common.settings(Service.DEMO, with(wire, streamsDefaults(bootstrap, stateDir, httpPort))),
+    Map<String, String> streams = with(wire, streamsDefaults(bootstrap, stateDir, httpPort));
+    streams.put("security.users-file", usersFile.toString());
+    // the workspace reads the query API for its signed-in users with service tokens under this secret
+    streams.put("security.service-secret", DemoUsers.randomSecret() + DemoUsers.randomSecret());
+    streamsSettings = common.settings(Service.DEMO, streams);
+    Pipeline pipeline = Pipeline.start(streamsSettings,
         common.settings(Service.DEMO, with(wire, notifierDefaults(bootstrap, notifierHttpPort))));
     resources.push(pipeline);
     return pipeline;

@@ -62,10 +62,12 @@ class ComposeFileIT {
   void everyVariableOfEachServiceIsASettingItReads(KafkaTestBroker broker, @TempDir Path stateDir) throws Exception {
     JsonNode services = new ObjectMapper(new YAMLFactory()).readTree(COMPOSE_FILE.toFile()).get("services");
     TopicCreator.createAll(broker.clientProperties(), Topics.defaults(), 2, 1);
-    // Only where the services run changes: the test broker, any free port, a temporary state directory.
+    // Only where the services run changes: the test broker, any free port, a temporary state directory, and the
+    // users file the compose file mounts read from where it lies in the repository.
     Map<String, String> overrides = Map.of("bootstrap.servers", broker.bootstrapServers(), "http.port", "0");
     Map<String, String> streamsOverrides = new HashMap<>(overrides);
     streamsOverrides.put("state.dir", stateDir.toString());
+    streamsOverrides.put("security.users-file", COMPOSE_FILE.resolveSibling("docs/examples/users.example.json").toString());
 
     // the catalogue's defaults as well: a setting in the catalogue that no code reads would show up too
     Settings streams = settings(services.get("streams"), SettingKeys.defaults(Service.STREAMS), streamsOverrides);

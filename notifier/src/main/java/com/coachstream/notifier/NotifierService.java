@@ -5,6 +5,8 @@ import com.coachstream.common.config.KafkaSettings;
 import com.coachstream.common.config.Settings;
 import com.coachstream.common.ops.ApiDescription;
 import com.coachstream.common.ops.OpsServer;
+import com.coachstream.common.security.SecuritySettings;
+import com.coachstream.notifier.format.WorkspaceLink;
 import com.coachstream.common.ops.Route;
 import com.coachstream.notifier.channel.ChannelFactory;
 import com.coachstream.notifier.channel.NotificationChannel;
@@ -117,11 +119,12 @@ public final class NotifierService {
       } else {
         log.info("Reminders are off (reminders.after=0)");
       }
+      WorkspaceLink links = workspaceLink(settings);
       ReminderDesk reminders = new ReminderDesk(reminderSettings, actedOn, actions, dispatcher, ledger, roster,
-          topics.alerts(), kafka, ledgerTimeout, clock);
+          topics.alerts(), kafka, ledgerTimeout, clock, links);
       registry.gauge("coachstream.notifier.reminders.waiting", reminders, ReminderDesk::waiting);
       var parts = new AlertConsumer.Parts(roster, dispatcher, ledger, new LedgerReader(kafka, topics.deliveries(), ledgerTimeout),
-          deliveryLog, reminders);
+          deliveryLog, reminders, links);
       AlertConsumer consumer = new AlertConsumer(kafka,
           settings.string(NotifierSettings.GROUP, NotifierSettings.DEFAULT_GROUP), topics.alerts(), ledgerPartitions,
           parts, maxInFlight, drainTimeout, clock).start();
@@ -131,8 +134,10 @@ public final class NotifierService {
           settings.intValue(NotifierSettings.HTTP_PORT, NotifierSettings.DEFAULT_HTTP_PORT), registry,
           () -> consumer.isHealthy() && roster.isAlive() && (follower == null || follower.isAlive()),
           () -> consumer.isHealthy() && roster.isCaughtUp() && (follower == null || follower.isCaughtUp()));
-      ops.describedBy(ApiDescription.load(API_DOCUMENT));
       opened.add(0, ops);
+      // only /health, /ready and /metrics: /metrics is open or for admin/service callers (security.metrics-open)
+      ops.secure(SecuritySettings.authenticator(settings, java.util.Optional.empty()), SecuritySettings.policy(settings));
+      ops.describedBy(ApiDescription.load(API_DOCUMENT));
       log.info("Notifier started: {} -> routes {} (default {})", topics.alerts().name(), rules.allRoutes(),
           rules.routesFor(null, true));
       return new RunningNotifier(ops, registry, opened);
@@ -186,6 +191,14 @@ public final class NotifierService {
     public void close() {
       // Newest first: stop HTTP, then the consumer (drains deliveries), then roster, workers, producer.
       closeAll(parts);
+    }
+  }
+
+  private static WorkspaceLink workspaceLink(Settings settings) {
+    try {
+      return new WorkspaceLink(settings.string(NotifierSettings.WORKSPACE_PUBLIC_URL, ""));
+    } catch (IllegalArgumentException e) {
+      throw new com.coachstream.common.config.ConfigException(e.getMessage());
     }
   }
 }

@@ -12,6 +12,8 @@ public final class NotifierSettings {
   public static final String DEFAULT_ROUTES = "routes.default";
   public static final String DEFAULT_ROUTES_VALUE = "log";
   public static final String GROUP = "notifier.group";
+  /** The supervisor workspace's public URL; alert messages link to the alert there when it is set. */
+  public static final String WORKSPACE_PUBLIC_URL = "workspace.public-url";
   public static final String DEFAULT_GROUP = "coachstream-notifier";
   public static final String HTTP_HOST = "http.host";
   public static final String HTTP_PORT = "http.port";

@@ -83,6 +83,7 @@ class ProducerBenchmark {
         }
       }
     }
+    httpSettings.put(IngestServer.BEARER_TOKEN, SENDER_TOKEN);
     try (IngestServer server = IngestServer.start(Settings.of(httpSettings))) {
       HttpClient client = HttpClient.newHttpClient();
       URI uri = URI.create("http://127.0.0.1:" + server.port() + "/v1/events");
@@ -90,7 +91,8 @@ class ProducerBenchmark {
       long began = System.nanoTime();
       List<Future<Integer>> answers = new ArrayList<>();
       for (String body : bodies) {
-        answers.add(pool.submit(() -> client.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        answers.add(pool.submit(() -> client.send(HttpRequest.newBuilder(uri)
+            .header("Authorization", "Bearer " + SENDER_TOKEN).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
             HttpResponse.BodyHandlers.discarding()).statusCode()));
       }
       Map<Integer, Integer> statuses = new HashMap<>();
@@ -103,6 +105,8 @@ class ProducerBenchmark {
           HTTP_EVENTS, bodies.size(), HTTP_BATCH, HTTP_CLIENTS, took, HTTP_EVENTS / took, statuses);
     }
   }
+
+  private static final String SENDER_TOKEN = "benchmark-sender-token-0123456789";
 
   static Map<String, String> topics(KafkaTestBroker broker, String prefix) {
     TopicNames names = TopicNames.DEFAULTS.withPrefix(broker.uniqueName(prefix) + ".");

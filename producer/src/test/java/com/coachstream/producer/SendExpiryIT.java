@@ -75,6 +75,7 @@ class SendExpiryIT {
     values.put("kafka.linger.ms", "0");
     values.put(IngestServer.HOST, "127.0.0.1");
     values.put(IngestServer.PORT, "0");
+    values.put(IngestServer.BEARER_TOKEN, SENDER_TOKEN);
     Settings settings = Settings.of(values);
     try (CoachStreamProducer producer = CoachStreamProducer.create(settings);
         IngestServer server = IngestServer.start(settings, producer)) {
@@ -120,9 +121,11 @@ class SendExpiryIT {
         + "\"startedAt\":\"" + T + "\",\"endedAt\":\"" + T + "\"}";
   }
 
+  private static final String SENDER_TOKEN = "expiry-sender-token-0123456789";
+
   private static HttpResponse<String> post(IngestServer server, String body) throws Exception {
     return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/events"))
-        .timeout(Duration.ofSeconds(90)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        .header("Authorization", "Bearer " + SENDER_TOKEN).timeout(Duration.ofSeconds(90)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 }

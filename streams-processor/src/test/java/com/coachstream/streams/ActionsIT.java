@@ -8,6 +8,8 @@ import com.coachstream.avro.CoachingAction;
 import com.coachstream.avro.DismissReason;
 import com.coachstream.avro.SkillCategory;
 import com.coachstream.common.config.Settings;
+import com.coachstream.common.security.DemoUsers;
+import com.coachstream.common.security.Role;
 import com.coachstream.kafka.local.KafkaBrokerExtension;
 import com.coachstream.kafka.local.KafkaTestBroker;
 import com.coachstream.schemas.deadletter.DeadLetter;
@@ -29,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -152,19 +155,25 @@ class ActionsIT {
         topic.valueSerde().serializer().serialize(topic.name(), value)));
   }
 
+  private static final DemoUsers.User QA_MANAGER =
+      DemoUsers.User.of("qa-1", "qa-manager-secret-token", Role.QA_MANAGER, Set.of(), null);
+
   private static JsonNode get(String url) throws Exception {
     return JSON.readTree(text(url));
   }
 
   private static String text(String url) throws Exception {
-    HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+        .header("Authorization", QA_MANAGER.bearer()).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(answer.statusCode()).as(url + ": " + answer.body()).isEqualTo(200);
     return answer.body();
   }
 
   private Settings settings(KafkaTestBroker broker, TopicNames names, String appId, String instance) {
     Map<String, String> map = new HashMap<>(names.asMap());
+    // a QA manager sees every team's alerts and the rules' precision
+    map.put("security.users-file", DemoUsers.write(stateDir.resolve("users.json"), List.of(QA_MANAGER)).toString());
+    map.put("security.service-secret", "a-shared-secret-of-the-instances-of-this-test");
     map.put("bootstrap.servers", broker.bootstrapServers());
     map.put("application-id", appId);
     map.put("http.host", "127.0.0.1");

@@ -7,6 +7,8 @@ import com.coachstream.avro.AgentSkillWindow;
 import com.coachstream.avro.AgentWindowKey;
 import com.coachstream.avro.CoachingAlert;
 import com.coachstream.common.config.Settings;
+import com.coachstream.common.security.DemoUsers;
+import com.coachstream.common.security.Role;
 import com.coachstream.kafka.local.KafkaBrokerExtension;
 import com.coachstream.kafka.local.KafkaTestBroker;
 import com.coachstream.schemas.deadletter.DeadLetter;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -62,6 +65,11 @@ class StreamsServiceIT {
 
   @TempDir
   Path stateDir;
+
+  private static final DemoUsers.User SUPERVISOR_A =
+      DemoUsers.User.of("sup-a", "supervisor-a-secret-token", Role.SUPERVISOR, Set.of("team-a"), null);
+  private static final DemoUsers.User SUPERVISOR_B =
+      DemoUsers.User.of("sup-b", "supervisor-b-secret-token", Role.SUPERVISOR, Set.of("team-b"), null);
 
   /** One observation as the reference sees it: one source event scoring one SOFT skill. */
   record Obs(String agent, String source, String skill, double score, long time) { }
@@ -136,14 +144,18 @@ class StreamsServiceIT {
         }
       }
       assertThat(remoteAgent).as("some agent is held by instance two").isNotNull();
-      HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-          "http://127.0.0.1:" + one.opsPort() + "/api/agents/" + remoteAgent + "/scores?from=" + start + "&to="
-              + Instant.ofEpochMilli(start + DAYS * DAY))).build(), HttpResponse.BodyHandlers.ofString());
+      String scores = "/api/agents/" + remoteAgent + "/scores?from=" + start + "&to=" + Instant.ofEpochMilli(start + DAYS * DAY);
+      HttpResponse<String> answer = get(one.opsPort(), scores, SUPERVISOR_A);
       assertThat(answer.statusCode()).isEqualTo(200);
       JsonNode body = new ObjectMapper().readTree(answer.body());
       assertThat(body.path("windows").size()).isGreaterThanOrEqualTo(DAYS);
-      HttpResponse<String> team = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-          "http://127.0.0.1:" + one.opsPort() + "/api/teams/team-a/agents")).build(), HttpResponse.BodyHandlers.ofString());
+      // forwarded with a service token acting for the caller: the owner applies the caller's scope
+      HttpResponse<String> otherTeam = get(one.opsPort(), scores, SUPERVISOR_B);
+      HttpResponse<String> unknown = get(one.opsPort(), "/api/agents/agent-nobody/scores", SUPERVISOR_B);
+      assertThat(otherTeam.statusCode()).isEqualTo(404);
+      assertThat(otherTeam.body()).isEqualTo(unknown.body().replace("agent-nobody", remoteAgent));
+      assertThat(get(one.opsPort(), scores, null).statusCode()).isEqualTo(401);
+      HttpResponse<String> team = get(one.opsPort(), "/api/teams/team-a/agents", SUPERVISOR_A);
       assertThat(new ObjectMapper().readTree(team.body()).path("agents").size()).isEqualTo(AGENTS);
       HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
           "http://127.0.0.1:" + two.opsPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
@@ -263,8 +275,19 @@ class StreamsServiceIT {
     return text.toString();
   }
 
+  private static HttpResponse<String> get(int port, String path, DemoUsers.User user) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+    if (user != null) {
+      request.header("Authorization", user.bearer());
+    }
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   private Settings settings(KafkaTestBroker broker, TopicNames names, String appId, String instance) {
     Map<String, String> map = new HashMap<>(names.asMap());
+    map.put("security.users-file", DemoUsers.write(stateDir.resolve("users.json"), List.of(SUPERVISOR_A, SUPERVISOR_B))
+        .toString());
+    map.put("security.service-secret", "a-shared-secret-of-the-instances-of-this-test");
     map.put("bootstrap.servers", broker.bootstrapServers());
     map.put("application-id", appId);
     map.put("http.host", "127.0.0.1");

@@ -161,7 +161,7 @@ class NoPiiOutIT {
 
   private static String get(int port, String path) throws Exception {
     HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+        URI.create("http://127.0.0.1:" + port + path)).header("Authorization", StreamsRuns.ADMIN.bearer()).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
     return response.body();
   }

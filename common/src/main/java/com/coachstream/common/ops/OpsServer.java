@@ -1,5 +1,9 @@
 package com.coachstream.common.ops;
 
+import com.coachstream.common.security.AccessPolicy;
+import com.coachstream.common.security.Authenticator;
+import com.coachstream.common.security.Operation;
+import com.coachstream.common.security.Principal;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
@@ -30,6 +34,7 @@ public final class OpsServer implements AutoCloseable {
   private final ExecutorService executor;
   private final PrometheusMeterRegistry registry;
   private final Router router = new Router();
+  private volatile AccessGate gate = AccessGate.closed();
 
   private OpsServer(HttpServer server, ExecutorService executor, PrometheusMeterRegistry registry) {
     this.server = server;
@@ -54,11 +59,11 @@ public final class OpsServer implements AutoCloseable {
       });
       server.setExecutor(executor);
       OpsServer ops = new OpsServer(server, executor, registry);
-      ops.route("GET", "/health", exchange -> HttpJson.respond(exchange,
+      ops.route("GET", "/health", Operation.PROBE, exchange -> HttpJson.respond(exchange,
           healthy.getAsBoolean() ? 200 : 503, Map.of("status", healthy.getAsBoolean() ? "UP" : "DOWN")));
-      ops.route("GET", "/ready", exchange -> HttpJson.respond(exchange,
+      ops.route("GET", "/ready", Operation.PROBE, exchange -> HttpJson.respond(exchange,
           ready.getAsBoolean() ? 200 : 503, Map.of("status", ready.getAsBoolean() ? "READY" : "NOT_READY")));
-      ops.route("GET", "/metrics", ops::metrics);
+      ops.route("GET", "/metrics", Operation.READ_METRICS, ops::metrics);
       server.createContext("/", ops.router::dispatch);
       server.start();
       log.info("HTTP on http://{}:{} (/health, /ready, /metrics)", host, server.getAddress().getPort());
@@ -74,12 +79,41 @@ public final class OpsServer implements AutoCloseable {
   }
 
   /**
-   * Serves {@code method template} (see {@link Route}); the handler finds the path parameters with
-   * {@link #pathParameter}. A runtime error in the handler answers 500 and is logged.
+   * Puts every route behind access control: credentials read by {@code authenticator}, decisions by
+   * {@code policy}. Until this is called only {@link Operation#PROBE} routes (and open metrics) answer.
+   */
+  public void secure(Authenticator authenticator, AccessPolicy policy) {
+    this.gate = new AccessGate(authenticator, policy);
+  }
+
+  /** The authenticator of {@link #secure}, to issue service tokens for calls to other instances. */
+  public Authenticator authenticator() {
+    if (gate.authenticator() == null) {
+      throw new IllegalStateException("this server is not secured");
+    }
+    return gate.authenticator();
+  }
+
+  /**
+   * A route without an access policy: refused to everyone (401 or 403). Kept so a route registered without
+   * thinking about access fails closed; use {@link #route(String, String, Operation, HttpHandler)}.
    */
   public void route(String method, String template, HttpHandler handler) {
+    log.warn("Route {} {} has no access policy: every request to it is refused", method, template);
+    route(method, template, null, handler);
+  }
+
+  /**
+   * Serves {@code method template} (see {@link Route}) for callers the access policy allows to perform
+   * {@code operation}; the handler finds the caller with {@link #principal} and the path parameters with
+   * {@link #pathParameter}. A runtime error in the handler answers 500 and is logged.
+   */
+  public void route(String method, String template, Operation operation, HttpHandler handler) {
     router.add(new Route(method, template), exchange -> {
       try {
+        if (!gate.admit(exchange, operation)) {
+          return;
+        }
         handler.handle(exchange);
       } catch (RuntimeException e) {
         log.warn("Error serving {} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e.toString());
@@ -91,7 +125,7 @@ public final class OpsServer implements AutoCloseable {
   /** Serves the service's OpenAPI document (a class-path resource) at {@code GET /openapi.yaml}. */
   public void describedBy(ApiDescription description) {
     byte[] body = description.bytes();
-    route("GET", ApiDescription.PATH, exchange -> {
+    route("GET", ApiDescription.PATH, Operation.PROBE, exchange -> {
       exchange.getResponseHeaders().set("Content-Type", "application/yaml; charset=utf-8");
       exchange.sendResponseHeaders(200, body.length);
       try (var out = exchange.getResponseBody()) {
@@ -108,6 +142,11 @@ public final class OpsServer implements AutoCloseable {
   /** A path parameter of the route that is handling {@code exchange}, decoded. */
   public static String pathParameter(HttpExchange exchange, String name) {
     return Router.parameters(exchange).get(name);
+  }
+
+  /** The signed-in caller of a request to a route that is not open. */
+  public static Principal principal(HttpExchange exchange) {
+    return AccessGate.principal(exchange);
   }
 
   public int port() {

@@ -58,7 +58,7 @@ final class Router {
     }
   }
 
-  private static void refuse(HttpExchange exchange, int status, Map<String, String> answer) throws IOException {
+  static void refuse(HttpExchange exchange, int status, Map<String, String> answer) throws IOException {
     try (exchange; InputStream body = exchange.getRequestBody()) {
       long dropped = 0;
       byte[] buffer = new byte[8192];

@@ -3,15 +3,37 @@ package com.coachstream.common.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.coachstream.common.security.AccessPolicy;
+import com.coachstream.common.security.Authenticator;
+import com.coachstream.common.security.DemoUsers;
+import com.coachstream.common.security.LoginThrottle;
+import com.coachstream.common.security.Operation;
+import com.coachstream.common.security.Role;
+import com.coachstream.common.security.ServiceTokens;
+import com.coachstream.common.security.TeamDirectory;
+import com.coachstream.common.security.UsersFile;
 import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class OpsServerTest {
+
+  private static final String ADMIN = "admin-token-0123456789";
+  private static final String SENDER = "sender-token-0123456789";
+
+  @TempDir
+  Path dir;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -21,26 +43,54 @@ class OpsServerTest {
     var registry = OpsServer.newRegistry();
     registry.counter("coachstream_test_events").increment(3);
     try (OpsServer ops = OpsServer.start("127.0.0.1", 0, registry, () -> true, ready::get)) {
-      ops.route("GET", "/api/echo", exchange -> HttpJson.respond(exchange, 200, HttpJson.query(exchange)));
+      ops.secure(authenticator(), new AccessPolicy(true));
+      ops.route("GET", "/api/echo", Operation.READ_ALERTS,
+          exchange -> HttpJson.respond(exchange, 200, HttpJson.query(exchange)));
 
       assertThat(get(ops, "/health").statusCode()).isEqualTo(200);
       assertThat(get(ops, "/ready").statusCode()).isEqualTo(503);
       ready.set(true);
       assertThat(get(ops, "/ready").statusCode()).isEqualTo(200);
       assertThat(get(ops, "/metrics").body()).contains("coachstream_test_events_total 3.0");
-      HttpResponse<String> echo = get(ops, "/api/echo?since=2026-11-20T00%3A00%3A00Z&x");
+      HttpResponse<String> echo = get(ops, "/api/echo?since=2026-11-20T00%3A00%3A00Z&x", ADMIN);
       assertThat(HttpJson.MAPPER.readValue(echo.body(), Map.class))
           .containsEntry("since", "2026-11-20T00:00:00Z").containsEntry("x", "");
     }
   }
 
   @Test
+  void everyRouteButTheProbesNeedsCredentialsAndARoleItsOperationAllows() throws Exception {
+    try (OpsServer ops = OpsServer.start("127.0.0.1", 0, OpsServer.newRegistry(), () -> true, () -> true)) {
+      ops.route("GET", "/api/before-secure", Operation.READ_ALERTS, exchange -> HttpJson.respond(exchange, 200, Map.of()));
+      assertThat(get(ops, "/api/before-secure", ADMIN).statusCode()).as("not secured yet: nobody passes").isEqualTo(401);
+      ops.secure(authenticator(), new AccessPolicy(false));
+      ops.route("GET", "/api/alerts", Operation.READ_ALERTS,
+          exchange -> HttpJson.respond(exchange, 200, Map.of("caller", OpsServer.principal(exchange).userId())));
+      ops.route("GET", "/api/forgotten", exchange -> HttpJson.respond(exchange, 200, Map.of()));
+
+      assertThat(get(ops, "/health").statusCode()).isEqualTo(200);
+      assertThat(get(ops, "/ready").statusCode()).isEqualTo(200);
+      HttpResponse<String> anonymous = get(ops, "/api/alerts");
+      assertThat(anonymous.statusCode()).isEqualTo(401);
+      assertThat(anonymous.headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"coachstream\"");
+      assertThat(get(ops, "/api/alerts", "wrong-token").statusCode()).isEqualTo(401);
+      assertThat(get(ops, "/api/alerts", SENDER).statusCode()).isEqualTo(403);
+      assertThat(get(ops, "/api/alerts", ADMIN).body()).isEqualTo("{\"caller\":\"root\"}");
+      assertThat(get(ops, "/api/forgotten").statusCode()).as("no policy").isEqualTo(401);
+      assertThat(get(ops, "/api/forgotten", ADMIN).statusCode()).as("no policy, even for an admin").isEqualTo(403);
+      assertThat(get(ops, "/metrics").statusCode()).as("metrics configured closed").isEqualTo(401);
+      assertThat(get(ops, "/metrics", ADMIN).statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void routesWithPathParametersAnswerOnlyTheirPathsAndMethods() throws Exception {
     try (OpsServer ops = OpsServer.start("127.0.0.1", 0, OpsServer.newRegistry(), () -> true, () -> true)) {
-      ops.route("GET", "/api/agents/{agentId}/scores",
+      ops.secure(authenticator(), new AccessPolicy(true));
+      ops.route("GET", "/api/agents/{agentId}/scores", Operation.READ_AGENT,
           exchange -> HttpJson.respond(exchange, 200, Map.of("agent", OpsServer.pathParameter(exchange, "agentId"))));
 
-      assertThat(get(ops, "/api/agents/agent%2007/scores").body()).isEqualTo("{\"agent\":\"agent 07\"}");
+      assertThat(get(ops, "/api/agents/agent%2007/scores", ADMIN).body()).isEqualTo("{\"agent\":\"agent 07\"}");
       assertThat(get(ops, "/api/agents/agent-07/windows").statusCode()).isEqualTo(404);
       assertThat(get(ops, "/healthz").statusCode()).isEqualTo(404);
       HttpResponse<String> post = http.send(HttpRequest.newBuilder(uri(ops, "/api/agents/a/scores"))
@@ -82,5 +132,18 @@ class OpsServerTest {
 
   private HttpResponse<String> get(OpsServer ops, String path) throws Exception {
     return http.send(HttpRequest.newBuilder(uri(ops, path)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> get(OpsServer ops, String path, String token) throws Exception {
+    return http.send(HttpRequest.newBuilder(uri(ops, path)).header("Authorization", "Bearer " + token).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private Authenticator authenticator() {
+    UsersFile users = UsersFile.load(DemoUsers.write(dir.resolve("users.json"), List.of(
+        DemoUsers.User.of("root", ADMIN, Role.ADMIN, Set.of(), null),
+        DemoUsers.User.of("crm", SENDER, Role.SENDER, Set.of(), null))));
+    return new Authenticator(users, Optional.empty(), ServiceTokens.random(Clock.systemUTC()),
+        new LoginThrottle(5, Duration.ofMinutes(15), Clock.systemUTC()), TeamDirectory.NONE, Optional.empty());
   }
 }

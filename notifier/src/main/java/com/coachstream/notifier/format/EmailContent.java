@@ -34,6 +34,9 @@ public record EmailContent(String subject, String text, String html) {
     }
     text.append("\nWindow ").append(alert.getWindowStart()).append(" to ").append(alert.getWindowEnd())
         .append(". Alert ").append(a.alertId()).append('\n');
+    if (a.link() != null) {
+      text.append("Open in the workspace: ").append(a.link()).append('\n');
+    }
 
     StringBuilder html = new StringBuilder();
     String color = a.isRecovery() ? "#1a7f37" : "#b42318";
@@ -60,6 +63,9 @@ public record EmailContent(String subject, String text, String html) {
       html.append("<h3>What to coach</h3><ul>");
       alert.getFocus().forEach(f -> html.append("<li>").append(Html.escape(AlertWording.focus(f))).append("</li>"));
       html.append("</ul>");
+    }
+    if (a.link() != null) {
+      html.append("<p><a href=\"").append(Html.escape(a.link())).append("\">Open in the workspace</a></p>");
     }
     html.append("<p style=\"color:#666\">Alert ").append(Html.escape(a.alertId())).append("</p></body></html>");
     return new EmailContent(subject, text.toString(), html.toString());

@@ -44,6 +44,9 @@ public final class SlackMessage {
       section(blocks, "*Coaching tip*\n" + alert.getFocus().stream()
           .map(f -> "• " + escape(AlertWording.focus(f))).collect(Collectors.joining("\n")));
     }
+    if (a.link() != null) {
+      section(blocks, "<" + escape(a.link()) + "|Open in the workspace>");
+    }
     ArrayNode context = blocks.addObject().put("type", "context").putArray("elements");
     context.addObject().put("type", "mrkdwn").put("text", escape("Team " + nullToDash(a.teamId())
         + " · supervisor " + nullToDash(a.supervisorName()) + " · alert " + a.alertId()));

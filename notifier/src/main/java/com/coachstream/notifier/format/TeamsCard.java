@@ -49,6 +49,10 @@ public final class TeamsCard {
       alert.getFocus().forEach(f -> text(body, "Coaching tip — " + AlertWording.focus(f)));
     }
     text(body, "Alert " + a.alertId());
+    if (a.link() != null) {
+      card.putArray("actions").addObject().put("type", "Action.OpenUrl").put("title", "Open in the workspace")
+          .put("url", a.link());
+    }
     return root;
   }
 

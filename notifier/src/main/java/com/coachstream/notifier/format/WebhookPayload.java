@@ -10,8 +10,8 @@ import java.time.Instant;
 /**
  * The webhook body of docs/http-api.md: alertId, type, category, reason, agent {id, name, teamId}, supervisor {id,
  * name}, score, baseline, floor, samples, probability, interval {low, high} (null in threshold mode), window
- * {start, end}, skills, evidence, focus, createdAt, and reminder (true in the one reminder of an alert no one
- * acted on; its other fields are the alert's).
+ * {start, end}, skills, evidence, focus, createdAt, reminder (true in the one reminder of an alert no one
+ * acted on; its other fields are the alert's) and link (the alert in the supervisor workspace, or null).
  * Timestamps are ISO-8601 (UTC); absent values are JSON null, never left out, so receivers see a stable shape.
  */
 public final class WebhookPayload {
@@ -55,6 +55,7 @@ public final class WebhookPayload {
     alert.getFocus().forEach(f -> focus.addObject().put("skill", f.getSkill()).put("tip", f.getTip()));
     root.put("createdAt", iso(alert.getCreatedAt()));
     root.put("reminder", a.reminder());
+    root.put("link", a.link());
     return root;
   }
 

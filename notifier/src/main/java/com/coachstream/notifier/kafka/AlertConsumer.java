@@ -49,6 +49,7 @@ public final class AlertConsumer implements AutoCloseable {
   private final Topic<String, CoachingAlert> alerts;
   private final int ledgerPartitions;
   private final RosterCache roster;
+  private final com.coachstream.notifier.format.WorkspaceLink links;
   private final AlertDispatcher dispatcher;
   private final DeliveryLedger ledger;
   private final LedgerReader ledgerReader;
@@ -65,7 +66,7 @@ public final class AlertConsumer implements AutoCloseable {
 
   /** Collaborators of the consumer loop. */
   public record Parts(RosterCache roster, AlertDispatcher dispatcher, DeliveryLedger ledger, LedgerReader ledgerReader,
-      KafkaDeliveryLog deliveryLog, ReminderDesk reminders) { }
+      KafkaDeliveryLog deliveryLog, ReminderDesk reminders, com.coachstream.notifier.format.WorkspaceLink links) { }
 
   public AlertConsumer(Properties clientProperties, String groupId, Topic<String, CoachingAlert> alerts,
       int ledgerPartitions, Parts parts, int maxInFlight, Duration drainTimeout, Clock clock) {
@@ -85,6 +86,7 @@ public final class AlertConsumer implements AutoCloseable {
     this.ledgerReader = parts.ledgerReader();
     this.deliveryLog = parts.deliveryLog();
     this.reminders = parts.reminders();
+    this.links = parts.links();
     this.maxInFlight = maxInFlight;
     this.drainTimeout = drainTimeout;
     this.clock = clock;
@@ -134,7 +136,8 @@ public final class AlertConsumer implements AutoCloseable {
       settled = CompletableFuture.completedFuture(null);
     } else {
       settled = decode(record).map(alert -> {
-        CompletableFuture<Void> dispatched = dispatcher.dispatch(new EnrichedAlert(alert, roster.find(alert.getAgentId())), source);
+        CompletableFuture<Void> dispatched = dispatcher.dispatch(
+            new EnrichedAlert(alert, roster.find(alert.getAgentId()), links.forAlert(alert.getAlertId())), source);
         reminders.track(alert, source);
         return dispatched;
       }).orElseGet(() -> CompletableFuture.completedFuture(null));

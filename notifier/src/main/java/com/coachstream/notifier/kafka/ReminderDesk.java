@@ -1,5 +1,6 @@
 package com.coachstream.notifier.kafka;
 
+import com.coachstream.notifier.format.WorkspaceLink;
 import com.coachstream.avro.AlertType;
 import com.coachstream.avro.CoachingAlert;
 import com.coachstream.notifier.EnrichedAlert;
@@ -57,12 +58,14 @@ public final class ReminderDesk {
   private final AlertRangeReader rangeReader;
   private final Topic<String, CoachingAlert> alerts;
   private final Clock clock;
+  private final WorkspaceLink links;
   private final Map<String, CompletableFuture<Void>> sending = new ConcurrentHashMap<>();
   private Instant lastSweep = Instant.MIN;
 
   public ReminderDesk(ReminderSettings settings, ActedOn actedOn, ActionFollower actions, AlertDispatcher dispatcher,
       DeliveryLedger ledger, RosterCache roster, Topic<String, CoachingAlert> alerts, Properties clientProperties,
-      Duration readTimeout, Clock clock) {
+      Duration readTimeout, Clock clock, WorkspaceLink links) {
+    this.links = links;
     this.alerts = alerts;
     this.settings = settings;
     this.open = new OpenAlerts<>(settings);
@@ -156,7 +159,8 @@ public final class ReminderDesk {
     for (OpenAlert<Waiting> due : sweep.due()) {
       CoachingAlert alert = due.payload().alert();
       log.info("Alert {} for agent {} not acted on within {}: sending its reminder", due.alertId(), due.agentId(), settings.after());
-      CompletableFuture<Void> sent = dispatcher.remind(new EnrichedAlert(alert, roster.find(alert.getAgentId())), due.payload().source());
+      CompletableFuture<Void> sent = dispatcher.remind(
+          new EnrichedAlert(alert, roster.find(alert.getAgentId()), links.forAlert(alert.getAlertId())), due.payload().source());
       sending.put(due.alertId(), sent);
       sent.whenComplete((ok, error) -> {
         sending.remove(due.alertId());

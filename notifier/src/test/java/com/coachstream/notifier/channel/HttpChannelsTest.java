@@ -68,9 +68,10 @@ class HttpChannelsTest {
     assertThat(request.header("X-CoachStream-Alert-Id")).isEqualTo("alert-42");
     assertThat(request.header("X-CoachStream-Signature")).isNull();
     JsonNode body = JSON.readTree(request.body());
-    assertThat(body.size()).isEqualTo(18);
+    assertThat(body.size()).isEqualTo(19);
     assertThat(body.get("probability").isNull()).as("threshold mode").isTrue();
     assertThat(body.at("/interval/low").isNull()).isTrue();
+    assertThat(body.get("link").isNull()).as("no workspace.public-url: link is null, never left out").isTrue();
     assertThat(body.get("alertId").asText()).isEqualTo("alert-42");
     assertThat(body.get("reminder").asBoolean()).isFalse();
     assertThat(request.header("X-CoachStream-Reminder")).isNull();

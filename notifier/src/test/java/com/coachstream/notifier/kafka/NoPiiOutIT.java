@@ -70,7 +70,7 @@ class NoPiiOutIT {
       "window", "window.start", "window.end",
       "skills", "skills[].skill", "skills[].score", "skills[].baseline", "skills[].delta",
       "evidence", "evidence[].sourceId", "evidence[].skill", "evidence[].score", "evidence[].time",
-      "focus", "focus[].skill", "focus[].tip", "createdAt", "reminder");
+      "focus", "focus[].skill", "focus[].tip", "createdAt", "reminder", "link");
 
   @RegisterExtension
   static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTPS.dynamicPort())

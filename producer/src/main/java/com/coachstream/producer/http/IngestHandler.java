@@ -6,6 +6,9 @@ import com.coachstream.producer.http.RequestBody.Item;
 import com.coachstream.producer.ingest.EventChecker;
 import com.coachstream.producer.ingest.EventChecker.Checked;
 import com.coachstream.common.ops.HttpJson;
+import com.coachstream.common.ops.OpsServer;
+import com.coachstream.common.security.AccessPolicy;
+import com.coachstream.common.security.Principal;
 import com.coachstream.schemas.json.EventType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.coachstream.schemas.validation.ReasonCode;
@@ -37,8 +40,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  *   <li>202 when at least one event was accepted, with a result per event (a mixed request is 202: the
  *       accepted events are in Kafka, the rejected ones carry their reasons, fix and re-send only those);</li>
  *   <li>400 when no event was accepted (all rejected, or the body is not JSON / empty);</li>
- *   <li>401 without the configured bearer token, 413 over the body limit (405 for other methods comes from
- *       the server's router, which only passes POST here);</li>
+ *   <li>413 over the body limit (401/403 for a caller who is not a sender come from the server's access gate,
+ *       405 for other methods from its router, which only passes POST here);</li>
  *   <li>503 when Kafka did not acknowledge a valid event in time (results say which): re-send them, the
  *       pipeline drops identical re-sends.</li>
  * </ul>
@@ -52,32 +55,33 @@ final class IngestHandler implements HttpHandler {
 
   private final CoachStreamProducer producer;
   private final EventChecker checker;
-  private final BearerToken token;
   private final int bodyLimit;
   private final MeterRegistry metrics;
   private final Timer requestTimer;
   private final Consumer<Boolean> brokerReachable;
   /** The actions route: elements are actions, whose "type" is the action type. */
   private final boolean actionsOnly;
+  /** On the actions route: who may post an action in whose name (null on the events route: senders only). */
+  private final AccessPolicy policy;
 
   /** {@code POST /v1/events}: every input event kind. */
-  static IngestHandler events(CoachStreamProducer producer, BearerToken token, int bodyLimit, MeterRegistry metrics,
+  static IngestHandler events(CoachStreamProducer producer, int bodyLimit, MeterRegistry metrics,
       Consumer<Boolean> brokerReachable) {
-    return new IngestHandler(producer, token, bodyLimit, metrics, brokerReachable, false, "/v1/events");
+    return new IngestHandler(producer, bodyLimit, metrics, brokerReachable, false, "/v1/events", null);
   }
 
   /** {@code POST /v1/actions}: supervisor actions only. */
-  static IngestHandler actions(CoachStreamProducer producer, BearerToken token, int bodyLimit, MeterRegistry metrics,
-      Consumer<Boolean> brokerReachable) {
-    return new IngestHandler(producer, token, bodyLimit, metrics, brokerReachable, true, "/v1/actions");
+  static IngestHandler actions(CoachStreamProducer producer, int bodyLimit, MeterRegistry metrics,
+      Consumer<Boolean> brokerReachable, AccessPolicy policy) {
+    return new IngestHandler(producer, bodyLimit, metrics, brokerReachable, true, "/v1/actions", policy);
   }
 
-  private IngestHandler(CoachStreamProducer producer, BearerToken token, int bodyLimit, MeterRegistry metrics,
-      Consumer<Boolean> brokerReachable, boolean actionsOnly, String path) {
+  private IngestHandler(CoachStreamProducer producer, int bodyLimit, MeterRegistry metrics,
+      Consumer<Boolean> brokerReachable, boolean actionsOnly, String path, AccessPolicy policy) {
     this.actionsOnly = actionsOnly;
+    this.policy = policy;
     this.producer = producer;
     this.checker = new EventChecker(producer.validator());
-    this.token = token;
     this.bodyLimit = bodyLimit;
     this.metrics = metrics;
     this.requestTimer = Timer.builder("coachstream.ingest.requests").description("POST requests to the ingest routes")
@@ -88,11 +92,6 @@ final class IngestHandler implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      if (!token.admits(exchange)) {
-        exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"coachstream\"");
-        refuse(exchange, 401, error("UNAUTHORIZED", "a valid 'Authorization: Bearer <token>' header is required"));
-        return;
-      }
       byte[] body = declaredTooLarge(exchange) ? null : readWithinLimit(exchange.getRequestBody());
       if (body == null) {
         refuse(exchange, 413, error("TOO_LARGE", "the body is larger than " + bodyLimit + " bytes; split it"));
@@ -143,6 +142,12 @@ final class IngestHandler implements HttpHandler {
         HttpJson.respond(exchange, 400, error(v.reason().name(), v.message()));
         return;
       }
+      String foreign = actionsOnly ? actionOfSomeoneElse(items, OpsServer.principal(exchange)) : null;
+      if (foreign != null) {
+        HttpJson.respond(exchange, 403, error("FORBIDDEN", "you may post only your own actions (actorId "
+            + "your user id); " + foreign + " is someone else's"));
+        return;
+      }
       List<RecordResult> results = ingest(items);
       long accepted = count(results, "accepted");
       long failed = count(results, "failed");
@@ -159,6 +164,17 @@ final class IngestHandler implements HttpHandler {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /** The first actorId the caller may not act for, or null when every action is the caller's to post. */
+  private String actionOfSomeoneElse(List<Item> items, Principal caller) {
+    for (Item item : items) {
+      if (item.json() != null && item.json().hasNonNull("actorId")
+          && !policy.maySendActionOf(caller, item.json().get("actorId").asText())) {
+        return "actorId " + item.json().get("actorId").asText();
+      }
+    }
+    return null;
   }
 
   private List<RecordResult> ingest(List<Item> items) {

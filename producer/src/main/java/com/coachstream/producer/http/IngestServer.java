@@ -3,10 +3,15 @@ package com.coachstream.producer.http;
 import com.coachstream.common.config.Settings;
 import com.coachstream.common.ops.ApiDescription;
 import com.coachstream.common.ops.OpsServer;
+import com.coachstream.common.security.AccessPolicy;
+import com.coachstream.common.security.Authenticator;
+import com.coachstream.common.security.Operation;
+import com.coachstream.common.security.SecuritySettings;
 import com.coachstream.common.ops.Route;
 import com.coachstream.producer.CoachStreamProducer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,9 +21,10 @@ import org.slf4j.LoggerFactory;
  * {@code /health}, {@code /ready} (the broker answered) and {@code /metrics}, on one port.
  *
  * <p>Settings: {@code http.host} (0.0.0.0), {@code http.port} (8090; 0 picks a free port),
- * {@code http.body-limit} (bytes, 1048576), {@code http.bearer-token} (none: open; env
- * {@code COACHSTREAM_HTTP_BEARER_TOKEN}), and the producer's {@code bootstrap.servers}, {@code kafka.*},
- * {@code topic.*}.
+ * {@code http.body-limit} (bytes, 1048576), {@code http.bearer-token} (a shared token that signs a sender in;
+ * env {@code COACHSTREAM_HTTP_BEARER_TOKEN}), the {@code security.*} settings (users file, OIDC: a caller with the
+ * sender role may post; without any of these every post is refused), and the producer's {@code bootstrap.servers},
+ * {@code kafka.*}, {@code topic.*}.
  */
 public final class IngestServer implements AutoCloseable {
 
@@ -61,13 +67,22 @@ public final class IngestServer implements AutoCloseable {
     if (bodyLimit <= 0) {
       throw new com.coachstream.common.config.ConfigException(BODY_LIMIT + " must be > 0, was " + bodyLimit);
     }
-    BearerToken token = BearerToken.of(settings.string(BEARER_TOKEN, null));
+    Authenticator authenticator = SecuritySettings.authenticator(settings,
+        Optional.ofNullable(settings.string(BEARER_TOKEN, null)));
     AtomicBoolean brokerReachable = new AtomicBoolean(false);
     PrometheusMeterRegistry registry = OpsServer.newRegistry();
     OpsServer http = OpsServer.start(settings.string(HOST, "0.0.0.0"), settings.intValue(PORT, DEFAULT_PORT), registry,
         () -> true, brokerReachable::get);
-    http.route("POST", "/v1/events", IngestHandler.events(producer, token, bodyLimit, registry, brokerReachable::set));
-    http.route("POST", "/v1/actions", IngestHandler.actions(producer, token, bodyLimit, registry, brokerReachable::set));
+    AccessPolicy policy = SecuritySettings.policy(settings);
+    http.secure(authenticator, policy);
+    http.route("POST", "/v1/events", Operation.SEND_EVENTS,
+        IngestHandler.events(producer, bodyLimit, registry, brokerReachable::set));
+    http.route("POST", "/v1/actions", Operation.SEND_ACTIONS,
+        IngestHandler.actions(producer, bodyLimit, registry, brokerReachable::set, policy));
+    if (!authenticator.acceptsAnyone()) {
+      log.warn("No caller can sign in: every POST /v1/events and /v1/actions is refused (401) until {}, {} or {} is set",
+          BEARER_TOKEN, SecuritySettings.USERS_FILE, SecuritySettings.OIDC_ISSUER);
+    }
     http.describedBy(ApiDescription.load(API_DOCUMENT));
     // Readiness: the first successful contact with the broker, checked off the caller's thread.
     Thread brokerCheck = new Thread(() -> {
@@ -80,8 +95,8 @@ public final class IngestServer implements AutoCloseable {
     }, "ingest-broker-check");
     brokerCheck.setDaemon(true);
     brokerCheck.start();
-    log.info("Ingest on http://{}:{}/v1/events (body limit {} bytes, bearer token {})",
-        settings.string(HOST, "0.0.0.0"), http.port(), bodyLimit, token.required() ? "required" : "not required");
+    log.info("Ingest on http://{}:{}/v1/events (body limit {} bytes; callers with the sender role)",
+        settings.string(HOST, "0.0.0.0"), http.port(), bodyLimit);
     return new IngestServer(http, producer, ownsProducer, brokerCheck);
   }
 

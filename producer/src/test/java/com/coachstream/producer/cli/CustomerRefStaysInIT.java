@@ -103,10 +103,12 @@ class CustomerRefStaysInIT {
   private static List<String> served(KafkaTestBroker broker, TopicNames names, List<String> good, List<String> bad) throws Exception {
     List<String> answers = new ArrayList<>();
     HttpClient client = HttpClient.newHttpClient();
-    try (ServeInBackground serve = ServeInBackground.start(Cli.args(broker, names, "serve", "--port", "0", "--set", "http.host=127.0.0.1"))) {
+    try (ServeInBackground serve = ServeInBackground.start(Cli.args(broker, names, "serve", "--port", "0", "--set", "http.host=127.0.0.1",
+        "--set", "http.bearer-token=" + ProduceCommandIT.SENDER_TOKEN))) {
       URI ingest = URI.create("http://127.0.0.1:" + serve.port() + "/v1/events");
       for (String body : List.of(String.join("\n", concat(good, bad)), "[" + String.join(",", bad.stream().filter(CustomerRefStaysInIT::isJson).toList()) + "]")) {
-        HttpResponse<String> answer = client.send(HttpRequest.newBuilder(ingest).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse<String> answer = client.send(HttpRequest.newBuilder(ingest)
+            .header("Authorization", "Bearer " + ProduceCommandIT.SENDER_TOKEN).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
             HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isIn(202, 400);
         answers.add(answer.body());

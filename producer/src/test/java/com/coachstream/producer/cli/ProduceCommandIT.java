@@ -114,6 +114,7 @@ class ProduceCommandIT {
     TopicNames names = topics(broker, "serve");
     HttpClient client = HttpClient.newHttpClient();
     try (ServeInBackground serve = ServeInBackground.start(Cli.args(broker, names, "serve", "--port", "0", "--body-limit", "3000000",
+        "--set", "http.bearer-token=" + SENDER_TOKEN,
         "--set", "http.host=127.0.0.1"))) {
       int port = serve.port();
       await().atMost(Duration.ofSeconds(30)).until(() -> get(client, port, "/ready").statusCode() == 200);
@@ -132,9 +133,11 @@ class ProduceCommandIT {
     }
   }
 
+  static final String SENDER_TOKEN = "cli-sender-token-0123456789";
+
   static HttpResponse<String> post(HttpClient client, int port, String body) throws Exception {
     return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/events"))
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        .header("Authorization", "Bearer " + SENDER_TOKEN).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   static HttpResponse<String> get(HttpClient client, int port, String path) throws Exception {

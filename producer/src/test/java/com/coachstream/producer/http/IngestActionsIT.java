@@ -6,6 +6,8 @@ import com.coachstream.avro.ActionType;
 import com.coachstream.avro.CoachingAction;
 import com.coachstream.avro.DismissReason;
 import com.coachstream.common.config.Settings;
+import com.coachstream.common.security.DemoUsers;
+import com.coachstream.common.security.Role;
 import com.coachstream.kafka.local.KafkaBrokerExtension;
 import com.coachstream.kafka.local.KafkaTestBroker;
 import com.coachstream.producer.support.TopicReader;
@@ -17,17 +19,20 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code POST /v1/actions} and actions on {@code POST /v1/events}, onto a real broker, with the bearer token kept. */
 @Tag("integration")
@@ -39,7 +44,13 @@ class IngestActionsIT {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String T = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
 
+  static final DemoUsers.User SUPERVISOR = DemoUsers.User.of("sup-1", "sup-1-api-token", Role.SUPERVISOR, Set.of("team-1"), null);
+  static final DemoUsers.User AGENT = DemoUsers.User.of("agent-7", "agent-7-api-token", Role.AGENT, Set.of(), "agent-7");
+
   final HttpClient client = HttpClient.newHttpClient();
+
+  @TempDir
+  Path dir;
 
   @Test
   void validActionsReachTheActionsTopicKeyedByAgentAndInvalidOnesAreRejectedWithReasons(KafkaTestBroker broker) throws Exception {
@@ -50,6 +61,7 @@ class IngestActionsIT {
     settings.put(IngestServer.HOST, "127.0.0.1");
     settings.put(IngestServer.PORT, "0");
     settings.put(IngestServer.BEARER_TOKEN, TOKEN);
+    settings.put("security.users-file", DemoUsers.write(dir.resolve("users.json"), List.of(SUPERVISOR, AGENT)).toString());
     try (IngestServer server = IngestServer.start(Settings.of(settings))) {
       String base = "http://127.0.0.1:" + server.port();
       String dismissal = "{\"actionId\":\"act-1\",\"agentId\":\"agent-7\",\"alertId\":\"al-1\",\"type\":\"DISMISSED\","
@@ -76,11 +88,18 @@ class IngestActionsIT {
       assertThat(post(base + "/v1/actions", snoozeWithoutUntil, TOKEN).statusCode()).isEqualTo(400);
       HttpResponse<String> viaEvents = post(base + "/v1/events", eventForm.replace("act-3", "act-4"), TOKEN);
       assertThat(viaEvents.statusCode()).isEqualTo(202);
+      // a supervisor posts their own actions only; an agent none; events are for senders
+      String own = eventForm.replace("act-3", "act-5").replace("agent-8", "agent-9");
+      assertThat(post(base + "/v1/actions", own.replace("sup-1", "sup-2"), SUPERVISOR.secret()).statusCode())
+          .as("another supervisor's action").isEqualTo(403);
+      assertThat(post(base + "/v1/actions", own, AGENT.secret()).statusCode()).isEqualTo(403);
+      assertThat(post(base + "/v1/events", own, SUPERVISOR.secret()).statusCode()).isEqualTo(403);
+      assertThat(post(base + "/v1/actions", own, SUPERVISOR.secret()).statusCode()).isEqualTo(202);
 
       Topics topics = new Topics(names);
       List<ConsumerRecord<String, CoachingAction>> stored = TopicReader.readExactly(broker.clientProperties(),
-          names.actions(), 3, topics.actions().keySerde().deserializer(), topics.actions().valueSerde().deserializer());
-      assertThat(stored).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("agent-7", "agent-8", "agent-8");
+          names.actions(), 4, topics.actions().keySerde().deserializer(), topics.actions().valueSerde().deserializer());
+      assertThat(stored).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("agent-7", "agent-8", "agent-8", "agent-9");
       assertThat(stored).filteredOn(r -> r.value().getActionId().equals("act-1")).singleElement().satisfies(r -> {
         assertThat(r.value().getType()).isEqualTo(ActionType.DISMISSED);
         assertThat(r.value().getReason()).isEqualTo(DismissReason.FALSE_ALARM);

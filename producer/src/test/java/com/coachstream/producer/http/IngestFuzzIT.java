@@ -67,6 +67,7 @@ class IngestFuzzIT {
         customerRefs.addAll(body.customerRefs());
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(events)
             .timeout(Duration.ofSeconds(60)) // no hang: an unanswered request fails here
+            .header("Authorization", "Bearer " + SENDER_TOKEN)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build(), HttpResponse.BodyHandlers.ofString());
         accepted += checkAnswer(body, response, tally);
       }
@@ -115,12 +116,15 @@ class IngestFuzzIT {
     return accepted;
   }
 
+  private static final String SENDER_TOKEN = "fuzz-sender-token-0123456789";
+
   private static Settings settings(KafkaTestBroker broker, TopicNames names) {
     Map<String, String> settings = new HashMap<>(names.asMap());
     settings.put("bootstrap.servers", broker.bootstrapServers());
     settings.put(IngestServer.HOST, "127.0.0.1");
     settings.put(IngestServer.PORT, "0");
     settings.put(IngestServer.BODY_LIMIT, String.valueOf(BODY_LIMIT));
+    settings.put(IngestServer.BEARER_TOKEN, SENDER_TOKEN);
     return Settings.of(settings);
   }
 }

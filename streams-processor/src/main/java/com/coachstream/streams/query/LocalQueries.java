@@ -156,6 +156,14 @@ final class LocalQueries {
     return result;
   }
 
+  /** The agent's team and roster supervisor as this instance's partition knows them; nulls when unknown. */
+  String[] teamAndSupervisor(String agentId, int partition) {
+    AgentProfile profile = this.<AgentProfile>store(CoachingTopology.ROSTER_STORE, partition).get(agentId);
+    AgentState state = this.<AgentState>store(CoachingTopology.AGENT_STATE_STORE, partition).get(agentId);
+    String team = profile != null && profile.getTeamId() != null ? profile.getTeamId() : state == null ? null : state.teamId();
+    return new String[] {team, profile == null ? null : profile.getSupervisorId()};
+  }
+
   private String teamOf(String agentId, AgentState state) {
     AgentProfile profile = this.<AgentProfile>store(CoachingTopology.ROSTER_STORE).get(agentId);
     return profile != null && profile.getTeamId() != null ? profile.getTeamId() : state.teamId();

@@ -136,7 +136,7 @@ public final class ServiceProcess implements AutoCloseable {
   public HttpAnswer get(String path) {
     try {
       HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
-          .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+          .header("Authorization", StreamsRuns.ADMIN.bearer()).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
       return new HttpAnswer(response.statusCode(), response.body());
     } catch (IOException e) {
       return new HttpAnswer(0, e.toString());

@@ -1,10 +1,13 @@
 package com.coachstream.systemtests.support;
 
 import com.coachstream.common.config.Settings;
+import com.coachstream.common.security.DemoUsers;
+import com.coachstream.common.security.Role;
 import com.coachstream.streams.StreamsService;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -17,8 +20,20 @@ public final class StreamsRuns {
   private StreamsRuns() { }
 
   /** Settings of one streams application over {@code topics}: loopback HTTP, its own state directory. */
+  /** The system tests query the API as an admin (the access matrix itself is the streams processor's AccessControlIT). */
+  public static final DemoUsers.User ADMIN = DemoUsers.User.of("system-test", "system-test-admin-api-token",
+      Role.ADMIN, java.util.Set.of(), null);
+
   public static Map<String, String> settings(String bootstrapServers, TopicSet topics, String applicationId, Path stateDir) {
     Map<String, String> settings = new HashMap<>(topics.settings());
+    Path users = stateDir.resolveSibling(stateDir.getFileName() + "-users.json");
+    try {
+      java.nio.file.Files.createDirectories(users.getParent());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    settings.put("security.users-file", DemoUsers.write(users, List.of(ADMIN)).toString());
+    settings.put("security.service-secret", "the-shared-secret-of-the-system-test-instances");
     settings.put("bootstrap.servers", bootstrapServers);
     settings.put("application-id", applicationId);
     settings.put("state.dir", stateDir.toString());

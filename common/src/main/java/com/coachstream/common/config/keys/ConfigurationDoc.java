@@ -57,6 +57,9 @@ public final class ConfigurationDoc {
     section(doc, "Streams processor (`coachstream streams`)", Set.of(Service.STREAMS));
     section(doc, "Notifier (`coachstream notify`)", Set.of(Service.NOTIFIER));
     section(doc, "HTTP ingest (`coachstream produce serve`)", Set.of(Service.INGEST));
+    section(doc, "Demo's supervisor workspace (`coachstream demo`, port `--workspace-port`, 8088)", Set.of(Service.DEMO));
+    section(doc, "Access control (streams processor, notifier and HTTP ingest; see docs/security.md)",
+        Set.of(Service.STREAMS, Service.NOTIFIER, Service.INGEST));
     doc.append("""
 
         `coachstream produce simulate`, `coachstream produce import`, `coachstream topics` and `coachstream consume`

@@ -131,6 +131,7 @@ public final class SettingKeys {
     notifier.add("routes.default", "log", "Channels for alerts of any team without its own route (comma list of channel names).");
     notifier.add("routes.team.<teamId>", "", "Channels for one team's alerts; replaces the default routes for that team.");
     notifier.add("notifier.group", "coachstream-notifier", "Consumer group; instances sharing it share the alerts.");
+    notifier.add("workspace.public-url", "", "Public URL of the supervisor workspace (e.g. `https://coach.example.com`); Slack, Teams, e-mail and webhook alerts then link to the alert there.");
     notifier.add("http.host", "0.0.0.0", "Address of `/health`, `/ready` and `/metrics`.");
     notifier.add("http.port", "8081", "Port of `/health`, `/ready` and `/metrics` (0 = any free port).");
     notifier.add("delivery.max.inflight", "1000", "Alerts under delivery at once before the notifier stops reading more.");
@@ -167,7 +168,24 @@ public final class SettingKeys {
     ingest.add("http.host", "0.0.0.0", "Address the ingest endpoint listens on.");
     ingest.add("http.port", "8090", "Port of `POST /v1/events`, `/health`, `/ready` and `/metrics` (0 = any free port). Also `--port`.");
     ingest.add("http.body-limit", "1048576", "Largest accepted request body, in bytes. Also `--body-limit`.");
-    ingest.secret("http.bearer-token", "Token a request must carry (`Authorization: Bearer <token>`); none = open.");
+    ingest.secret("http.bearer-token", "A shared token that signs a sending system in as a sender (`Authorization: Bearer <token>`); without it, a users file or OIDC, every post is refused.");
+    Catalogue demo = new Catalogue(keys, Set.of(Service.DEMO));
+    demo.add("workspace.host", "localhost", "Address the supervisor workspace listens on (docs/workspace.md).");
+    demo.add("workspace.secure-cookies", "true", "Whether the workspace's session cookies are `Secure` (browsers send them over HTTPS and to localhost only); false only behind a trusted plain-HTTP proxy.");
+
+    Catalogue security = new Catalogue(keys, Set.of(STREAMS, NOTIFIER, INGEST));
+    security.add("security.users-file", "", "JSON users file for a self-hosted start: ids, roles, teams, bcrypt password hashes and sha256 API-token hashes (never plain text); see docs/security.md.");
+    security.add("security.oidc.issuer", "", "OpenID Connect issuer whose tokens are accepted (the `iss` claim); empty = no OIDC.");
+    security.add("security.oidc.jwks-url", "", "The issuer's JWKS URL (keys that sign its tokens; fetched and cached).");
+    security.add("security.oidc.audience", "", "The audience (`aud`) a token must be issued for.");
+    security.add("security.oidc.algorithms", "RS256,ES256", "Signature algorithms accepted (asymmetric only; `none` is always refused).");
+    security.add("security.oidc.roles-claim", "roles", "Token claim listing the caller's roles (agent, supervisor, qa-manager, admin, sender).");
+    security.add("security.oidc.teams-claim", "teams", "Token claim listing the teams a supervisor supervises (added to those of the roster).");
+    security.add("security.oidc.agent-claim", "agent_id", "Token claim holding an agent's own agent id.");
+    security.secret("security.service-secret", "Shared secret (32 bytes or more) signing the service tokens of queries forwarded between streams instances; empty = a random one per process (a single instance).");
+    security.add("security.metrics-open", "true", "Whether `/metrics` is open to anyone (a scraper); false = admin or service callers only.");
+    security.add("security.login.max-failures", "5", "Failed password sign-ins per user name or address within `security.login.window` before further tries are refused (429).");
+    security.add("security.login.window", "15m", "The period failed sign-ins are counted over.");
     return List.copyOf(keys);
   }
 
