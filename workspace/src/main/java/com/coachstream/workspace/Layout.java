@@ -18,8 +18,9 @@ final class Layout {
       .error{background:#fef3f2;border:1px solid #b42318;padding:.5rem}form.inline{display:inline}
       button{font:inherit;padding:.3rem .7rem;border:1px solid #0b3d2e;background:#0b3d2e;color:#fff;border-radius:4px}
       label{display:block;margin:.3rem 0}.card{border:1px solid #ccc;border-radius:6px;padding:.7rem;margin:.7rem 0}
-      #chart{width:100%;min-height:320px}.skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;color:#000}
-      @media (max-width:40rem){td,th{font-size:14px}main{padding:.5rem}}
+      #chart,#skill-chart{width:100%;min-height:320px}.spark{display:block}td.trend small{color:#444}.skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;color:#000}
+      @media (max-width:40rem){td,th{font-size:14px;padding:.3rem .2rem}main{padding:.5rem}.spark{width:72px;height:20px}
+        #team th:last-child,#team td:last-child{display:none}}
       """;
 
   private Layout() { }

@@ -4,44 +4,14 @@ import com.coachstream.common.ops.HttpJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /** The body of each workspace page, from the query API's JSON; every value is escaped. */
 final class Pages {
 
   private Pages() { }
 
-  static String team(String teamId, List<JsonNode> agents, Map<String, Long> alertsByAgent, String sort) {
-    List<JsonNode> rows = new ArrayList<>(agents);
-    Comparator<JsonNode> order = switch (sort == null ? "" : sort) {
-      case "soft" -> Comparator.comparingDouble(a -> score(a, "SOFT"));
-      case "hard" -> Comparator.comparingDouble(a -> score(a, "HARD"));
-      case "alerts" -> Comparator.comparingLong(a -> -alertsByAgent.getOrDefault(a.path("agentId").asText(), 0L));
-      default -> Comparator.comparing(a -> a.path("agentId").asText());
-    };
-    rows.sort(order);
-    StringBuilder html = new StringBuilder("<p>Latest window of every agent of team ").append(Html.esc(teamId))
-        .append(". Sort by <a href=\"?sort=agent\">agent</a>, <a href=\"?sort=soft\">soft score</a>, ")
-        .append("<a href=\"?sort=hard\">hard score</a>, <a href=\"?sort=alerts\">alerts</a>.</p>")
-        .append("<table id=\"team\"><caption>Agents of team ").append(Html.esc(teamId)).append("</caption><thead><tr>")
-        .append("<th scope=\"col\">Agent</th><th scope=\"col\">Soft</th><th scope=\"col\">Hard</th>")
-        .append("<th scope=\"col\">Alerts (30 days)</th><th scope=\"col\">Window</th></tr></thead><tbody>");
-    for (JsonNode agent : rows) {
-      String id = agent.path("agentId").asText();
-      long alerts = alertsByAgent.getOrDefault(id, 0L);
-      html.append("<tr data-agent=\"").append(Html.esc(id)).append("\"><td><a href=\"/agents/").append(Html.seg(id)).append("\">")
-          .append(Html.esc(id)).append("</a></td><td>").append(fmt(score(agent, "SOFT"))).append("</td><td>")
-          .append(fmt(score(agent, "HARD"))).append("</td><td class=\"").append(alerts > 0 ? "slip" : "ok").append("\">")
-          .append(alerts).append("</td><td>").append(Html.esc(agent.path("windowStart").asText())).append("</td></tr>");
-    }
-    return html.append("</tbody></table><p id=\"live-status\" role=\"status\" aria-live=\"polite\"></p>")
-        .append("<script src=\"/assets/live.js\"></script>").toString();
-  }
-
-  static String agent(String agentId, List<JsonNode> windows, List<JsonNode> alerts) {
+  static String agent(String agentId, List<JsonNode> windows, List<JsonNode> alerts, List<JsonNode> effects) {
     ObjectNode data = HttpJson.MAPPER.createObjectNode();
     ArrayNode x = data.putArray("x");
     ArrayNode soft = data.putArray("soft");
@@ -57,13 +27,22 @@ final class Pages {
     ArrayNode marks = data.putArray("alerts");
     alerts.forEach(a -> marks.addObject().put("t", java.time.Instant.parse(a.path("windowEnd").asText()).getEpochSecond())
         .put("score", a.path("score").asDouble()).put("type", a.path("type").asText()));
+    ArrayNode sessions = data.putArray("sessions");
+    effects.stream().filter(e -> e.hasNonNull("sessionAt")).forEach(e -> sessions.addObject()
+        .put("t", java.time.Instant.parse(e.path("sessionAt").asText()).getEpochSecond())
+        .put("category", e.path("category").asText()).put("coach", e.path("coachId").asText("")));
+    skillSeries(data.putObject("skills"), windows);
     String json = data.toString().replace("<", "\\u003c");
     StringBuilder html = new StringBuilder("<figure><div id=\"chart\" role=\"img\" aria-label=\"Soft and hard scores of ")
         .append(Html.esc(agentId)).append(" per window, with the floor")
         .append(data.has("baseline") ? " and baseline" : "").append(" lines and alerts marked\"></div>")
         .append("<figcaption>Category scores per window (end date). Dashed: floor ").append(fmt(floor))
         .append(data.has("baseline") ? ", dotted: baseline " + fmt(data.path("baseline").asDouble()) : "")
-        .append("; red points: alerts.</figcaption></figure>")
+        .append("; red points: alerts; green vertical lines: coaching sessions (").append(sessions.size())
+        .append(").</figcaption></figure>")
+        .append("<figure><div id=\"skill-chart\" role=\"img\" aria-label=\"Skill scores of ").append(Html.esc(agentId))
+        .append(" per window, one line per skill\"></div><figcaption>Skill scores per window (end date): ")
+        .append(Html.esc(String.join(", ", names(data.path("skills"))))).append(".</figcaption></figure>")
         .append("<script type=\"application/json\" id=\"chart-data\">").append(json).append("</script>")
         .append("<script src=\"/webjars/uplot/1.6.30/dist/uPlot.iife.min.js\"></script>")
         .append("<script src=\"/assets/charts.js\"></script><h2>Alerts</h2>");
@@ -132,6 +111,30 @@ final class Pages {
         + "</form></details>";
   }
 
+  /** Per skill (name order), its score in every window (null where the window has no sample of it). */
+  private static void skillSeries(ObjectNode skills, List<JsonNode> windows) {
+    java.util.SortedSet<String> names = new java.util.TreeSet<>();
+    windows.forEach(w -> w.path("skills").forEach(k -> names.add(k.path("skill").asText())));
+    for (String name : names) {
+      ArrayNode series = skills.putArray(name);
+      for (JsonNode w : windows) {
+        double score = Double.NaN;
+        for (JsonNode k : w.path("skills")) {
+          if (name.equals(k.path("skill").asText())) {
+            score = k.path("score").asDouble(Double.NaN);
+          }
+        }
+        addScore(series, score);
+      }
+    }
+  }
+
+  private static List<String> names(JsonNode object) {
+    List<String> names = new java.util.ArrayList<>();
+    object.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
   /** A gap (no samples of the category) is null, which the chart leaves out; NaN is not JSON. */
   private static void addScore(ArrayNode series, double score) {
     if (Double.isNaN(score)) {
@@ -150,7 +153,7 @@ final class Pages {
     return Double.NaN;
   }
 
-  private static String fmt(double value) {
+  static String fmt(double value) {
     return Double.isNaN(value) ? "–" : String.format(java.util.Locale.ROOT, "%.1f", value);
   }
 }

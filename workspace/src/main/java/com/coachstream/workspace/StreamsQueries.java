@@ -70,6 +70,15 @@ final class StreamsQueries {
     return alerts;
   }
 
+  /** The agent's windows of the last 60 days, oldest first; empty when none or outside the caller's scope. */
+  List<JsonNode> recentWindows(Principal caller, String agentId) {
+    java.time.Instant now = java.time.Instant.now();
+    List<JsonNode> windows = new ArrayList<>();
+    get(caller, "/api/agents/" + Html.seg(agentId) + "/scores?from=" + now.minus(Duration.ofDays(60)) + "&to=" + now)
+        .ifPresent(body -> body.path("windows").forEach(windows::add));
+    return windows;
+  }
+
   /** The coaching effects the answer at {@code path} holds (an agent's, team's or coach's), oldest first. */
   List<JsonNode> effects(Principal caller, String path) {
     List<JsonNode> effects = new ArrayList<>();

@@ -207,11 +207,15 @@ public final class WorkspaceServer implements AutoCloseable {
       notFound(ctx, s);
       return;
     }
-    Map<String, Long> alerts = queries.alerts(s.principal()).stream()
-        .collect(Collectors.groupingBy(a -> a.path("agentId").asText(), Collectors.counting()));
+    // one call for the latest windows, one for the open alerts of every team in scope, one per agent for the
+    // trend: the query API has no team history, and an agent's windows are held by the instance that owns it
+    SlipState slips = new SlipState(queries.openAlerts(s.principal()));
     List<JsonNode> agents = new java.util.ArrayList<>();
     team.get().path("agents").forEach(agents::add);
-    ctx.html(Layout.page("Team " + teamId, s.principal(), s.csrf(), Pages.team(teamId, agents, alerts, ctx.queryParam("sort"))));
+    Map<String, List<JsonNode>> recent = new java.util.HashMap<>();
+    agents.forEach(a -> recent.put(a.path("agentId").asText(), queries.recentWindows(s.principal(), a.path("agentId").asText())));
+    ctx.html(Layout.page("Team " + teamId, s.principal(), s.csrf(),
+        TeamPages.team(teamId, agents, recent, slips, ctx.queryParam("sort"))));
   }
 
   private void agent(Context ctx) {
@@ -230,7 +234,7 @@ public final class WorkspaceServer implements AutoCloseable {
         .filter(a -> agentId.equals(a.path("agentId").asText())).toList();
     List<JsonNode> effects = queries.effects(s.principal(), "/api/agents/" + Html.seg(agentId) + "/effects");
     ctx.html(Layout.page("Agent " + agentId, s.principal(), s.csrf(),
-        Pages.agent(agentId, windows, alerts) + CoachingPages.agentEffects(effects)));
+        Pages.agent(agentId, windows, alerts, effects) + CoachingPages.agentEffects(effects)));
   }
 
   private void inbox(Context ctx) {

@@ -82,12 +82,17 @@ class WorkspaceBrowserIT {
       TeamPage team = new TeamPage(driver);
       assertThat(team.agents()).containsExactly("alpha-1", "alpha-2");
       assertThat(team.source()).doesNotContain("bravo");
+      assertThat(team.trend("alpha-1")).matches("soft \\d+ → \\d+ over \\d+ windows?; hard.*");
+      assertThat(team.softTrendPoints("alpha-1")).as("points of the soft sparkline").isGreaterThan(1);
+      assertThat(team.slipState("alpha-1")).startsWith("slipping: soft");
+      assertThat(team.openAlerts("alpha-1")).isPositive();
       team.screenshot("team");
 
       AgentPage agent = team.openAgent("alpha-1");
       assertThat(agent.heading()).isEqualTo("Agent alpha-1");
       assertThat(agent.chartPixelsDrawn()).as("painted pixels on the chart's canvas").isGreaterThan(1000);
-      agent.screenshot("agent");
+      assertThat(agent.skillChartPixelsDrawn()).as("painted pixels on the skill chart's canvas").isGreaterThan(1000);
+      agent.screenshot("agent-before-coaching");
 
       InboxPage inbox = new InboxPage(driver, base).open();
       assertThat(inbox.source()).doesNotContain("bravo");
@@ -102,6 +107,19 @@ class WorkspaceBrowserIT {
       List<CoachingAction> actions = stack.readActions(2);
       assertThat(actions).extracting(CoachingAction::getType).containsExactly(ActionType.ACKNOWLEDGED, ActionType.COACHED);
       assertThat(actions).allSatisfy(a -> assertThat(a.getActorId()).isEqualTo("sup-alpha"));
+
+      // once the processor measured the session, the agent's charts mark it on the timeline
+      await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+        driver.get(base + "/agents/alpha-1");
+        return new AgentPage(driver).sessionMarks() > 0;
+      });
+      driver.manage().window().setSize(new Dimension(1280, 1500));
+      driver.get(base + "/agents/alpha-1");
+      AgentPage coached = new AgentPage(driver);
+      assertThat(coached.chartPixelsDrawn()).isGreaterThan(1000);
+      assertThat(coached.skillChartPixelsDrawn()).isGreaterThan(1000);
+      coached.screenshot("agent");
+      driver.manage().window().setSize(new Dimension(1280, 900));
 
       driver.manage().window().setSize(new Dimension(390, 844));
       driver.get(base + "/teams/team-alpha");

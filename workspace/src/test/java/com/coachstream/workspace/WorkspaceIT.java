@@ -75,11 +75,21 @@ class WorkspaceIT {
       await().atMost(Duration.ofSeconds(120)).until(() -> browser.get("/inbox").body().contains("alpha-1"));
       String team = browser.get("/teams/team-alpha").body();
       assertThat(team).contains("alpha-1", "alpha-2").doesNotContain("bravo");
+      // every agent: a sparkline of recent windows with its text alternative, the slip state, the open alerts
+      Matcher alpha1 = Pattern.compile("<tr data-agent=\"alpha-1\" data-open-alerts=\"(\\d+)\" data-slip=\"slipping\">"
+          + ".*?<svg class=\"spark\" role=\"img\"[^>]*aria-label=\"soft \\d+ &rarr; \\d+ over \\d+ windows?; hard[^\"]*\">"
+          + "<title>[^<]+</title><polyline class=\"soft\"[^>]*points=\"[0-9., ]+\"/>.*?slipping: soft</td>"
+          + "<td class=\"slip\">(\\d+)</td>").matcher(team);
+      assertThat(alpha1.find()).as("alpha-1's row: sparkline, slipping, open alerts").isTrue();
+      assertThat(Integer.parseInt(alpha1.group(1))).isPositive().isEqualTo(Integer.parseInt(alpha1.group(2)));
+      assertThat(team).contains("<tr data-agent=\"alpha-2\" data-open-alerts=\"", "Open alerts</th>", "Slip state</th>",
+          "from the open alerts", "?sort=slip");
       assertThat(browser.get("/teams/team-bravo").statusCode()).isEqualTo(404);
       assertThat(browser.firstEvent("/teams/team-alpha/live")).startsWith("text/event-stream")
           .contains("event: ready").doesNotContain("bravo");
       String agent = browser.get("/agents/alpha-1").body();
-      assertThat(agent).contains("id=\"chart-data\"", "uPlot.iife.min.js").doesNotContain("bravo");
+      assertThat(agent).contains("id=\"chart-data\"", "uPlot.iife.min.js", "id=\"skill-chart\"", "\"skills\":{\"empathy\":[",
+          "\"sessions\":[]").doesNotContain("bravo");
       assertThat(browser.get("/agents/bravo-1").statusCode()).isEqualTo(404);
 
       String inbox = browser.get("/inbox").body();
@@ -106,8 +116,12 @@ class WorkspaceIT {
       // the streams processor applies the actions: the alert leaves the open inbox, the session is measured
       await().atMost(Duration.ofSeconds(120)).until(() -> !browser.get("/inbox").body().contains(path));
       await().atMost(Duration.ofSeconds(120)).until(() -> browser.get("/agents/alpha-1").body().contains("id=\"coaching-effects\""));
-      assertThat(browser.get("/agents/alpha-1").body()).as("the session's coach in the sessions table")
-          .contains("</td><td>sup-alpha</td><td>");
+      String coached = browser.get("/agents/alpha-1").body();
+      assertThat(coached).as("the session's coach in the sessions table").contains("</td><td>sup-alpha</td><td>");
+      long sessionAt = Instant.parse("2026-11-20T12:00:00Z").getEpochSecond(); // a date alone is taken at noon UTC
+      assertThat(coached).as("the session marked on the charts' timeline")
+          .containsPattern("\"sessions\":\\[\\{\"t\":" + sessionAt + ",\"category\":\"[A-Z]+\",\"coach\":\"sup-alpha\"\\}")
+          .containsPattern("green vertical lines: coaching sessions \\([1-9]\\d*\\)");
       assertThat(browser.get("/qa").statusCode()).as("QA page: QA managers and admins").isEqualTo(404);
 
       Browser qa = new Browser(stack.workspace().port());
