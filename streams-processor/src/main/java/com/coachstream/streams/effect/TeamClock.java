@@ -1,9 +1,5 @@
 package com.coachstream.streams.effect;
 
-import java.util.Collections;
-import java.util.Map;
-import java.util.TreeMap;
-
 /**
  * A team's event time: the newest event time that every member of the team has reached (the slowest member's
  * newest event time). Members come from the roster and from the agents whose events reach the team. How far
@@ -12,30 +8,38 @@ import java.util.TreeMap;
  * (another team, inactive, removed), and so does a member not seen working yet (its roster record may be
  * processed long before its partition's first events are fetched): a measurement never closes while a
  * member's data is still on its way. Also kept: when the next open measurement closes, and the last day the
- * open measurements were evaluated in.
+ * open measurements were evaluated in. The members' times are a {@link MemberTimes}: in the streams processor a
+ * store of their own, so only this schedule is stored with the clock.
  */
 public final class TeamClock {
 
   public static final long NONE = Long.MIN_VALUE;
 
   /** Per member: its newest event time (NONE: none yet). */
-  private final TreeMap<String, Long> members;
+  private final MemberTimes members;
   private long nextClose;
   private long evaluatedDay;
 
   public TeamClock() {
-    this(new TreeMap<>(), Long.MAX_VALUE, NONE);
+    this(new InMemoryMemberTimes(), Long.MAX_VALUE, NONE);
   }
 
-  public TeamClock(Map<String, Long> members, long nextClose, long evaluatedDay) {
-    this.members = new TreeMap<>(members);
+  public TeamClock(MemberTimes members, long nextClose, long evaluatedDay) {
+    this.members = members;
     this.nextClose = nextClose;
     this.evaluatedDay = evaluatedDay;
   }
 
+  /** The same schedule (next close, last evaluated day) over the given members. */
+  public TeamClock over(MemberTimes members) {
+    return new TeamClock(members, nextClose, evaluatedDay);
+  }
+
   /** A roster member joined (no-op when already known). */
   public void join(String agentId) {
-    members.putIfAbsent(agentId, NONE);
+    if (members.get(agentId) == null) {
+      members.put(agentId, NONE);
+    }
   }
 
   public void leave(String agentId) {
@@ -44,20 +48,15 @@ public final class TeamClock {
 
   /** Notes an agent's newest event time (never moves back); an agent not yet a member becomes one. */
   public void observe(String agentId, long newestEventTime) {
-    members.merge(agentId, newestEventTime, Math::max);
+    Long known = members.get(agentId);
+    if (known == null || newestEventTime > known) {
+      members.put(agentId, newestEventTime);
+    }
   }
 
   /** The team's event time ({@link #NONE} without members, or while a member has no event yet). */
   public long time() {
-    long time = members.isEmpty() ? NONE : Long.MAX_VALUE;
-    for (long t : members.values()) {
-      time = Math.min(time, t);
-    }
-    return time;
-  }
-
-  public Map<String, Long> members() {
-    return Collections.unmodifiableMap(members);
+    return members.slowest();
   }
 
   /** Team event time after which the earliest open measurement closes ({@code Long.MAX_VALUE} when none is open). */

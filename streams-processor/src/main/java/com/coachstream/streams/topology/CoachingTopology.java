@@ -42,7 +42,7 @@ import org.apache.kafka.streams.state.Stores;
  * apply-actions (accepted actions) -> start-effect-measurements \  (score-events also sends changed agent
  *                                                                  days, roster-update the teams' members)
  *        effect-inputs-by-team-repartition (key team id) -> measure-effects -> effects-sink
- *        (team-days-store, team-sessions-store, team-clock-store, effects-store)
+ *        (team-days-store, team-sessions-store, team-clock-store, team-members-store, effects-store)
  * </pre>
  * The scorer reads the snoozes of agent-actions-store; the actions topic is keyed by agent and co-partitioned
  * with the inputs, so an agent's actions are applied in the task that holds the agent's state.
@@ -111,8 +111,10 @@ public final class CoachingTopology {
   public static final String TEAM_DAYS_STORE = "team-days-store";
   /** Per team and session id: the sessions measured or still able to exclude an agent from a comparison group. */
   public static final String TEAM_SESSIONS_STORE = "team-sessions-store";
-  /** Per team: its event time (each active agent's newest), next closing time, last evaluated day. */
+  /** Per team: next closing time and last evaluated day of its measurements. */
   public static final String TEAM_CLOCK_STORE = "team-clock-store";
+  /** Per team and member: the member's newest event time, and the same indexed by time (the team's event time). */
+  public static final String TEAM_MEMBERS_STORE = "team-members-store";
   /** Per session id: the latest published effect (queries; a closed one is never published again). */
   public static final String EFFECTS_STORE = "effects-store";
 
@@ -213,6 +215,8 @@ public final class CoachingTopology {
         Serdes.Bytes(), new EffectInputSerde<Session>()), MEASURE_EFFECTS);
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TEAM_CLOCK_STORE),
         Serdes.String(), new EffectInputSerde<TeamClock>()).withCachingEnabled(), MEASURE_EFFECTS);
+    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TEAM_MEMBERS_STORE),
+        Serdes.Bytes(), Serdes.Long()).withCachingEnabled(), MEASURE_EFFECTS);
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EFFECTS_STORE),
         Serdes.String(), new AvroSerde<>(CoachingEffect.class)), MEASURE_EFFECTS);
     topology.addSink(EFFECTS_SINK, topics.effects().name(), topics.effects().keySerde().serializer(),

@@ -3,6 +3,7 @@ package com.coachstream.streams.topology;
 import com.coachstream.avro.SkillCategory;
 import com.coachstream.streams.effect.AgentDay;
 import com.coachstream.streams.effect.CategorySums;
+import com.coachstream.streams.effect.InMemoryMemberTimes;
 import com.coachstream.streams.effect.Session;
 import com.coachstream.streams.effect.TeamClock;
 import com.coachstream.streams.effect.TeamMember;
@@ -22,7 +23,8 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * Binary serde of what the coaching effect measurement keeps and sends to a team: an {@link AgentDay},
  * a {@link Session}, a {@link TeamMember} or a {@link TeamClock}, each behind a one-byte tag (the repartition
- * topic carries the first three; the team stores keep days, sessions and clocks). Internal: never read outside this application.
+ * topic carries the first three; the team stores keep days, sessions and clocks — a clock's schedule only, its members' times are in the
+ * team-members store). Internal: never read outside this application.
  */
 final class EffectInputSerde<T> implements Serde<T> {
 
@@ -72,11 +74,6 @@ final class EffectInputSerde<T> implements Serde<T> {
         out.writeLong(session.sessionAt());
       } else if (value instanceof TeamClock clock) {
         out.writeByte(CLOCK);
-        out.writeInt(clock.members().size());
-        for (Map.Entry<String, Long> agent : clock.members().entrySet()) {
-          out.writeUTF(agent.getKey());
-          out.writeLong(agent.getValue());
-        }
         out.writeLong(clock.nextClose());
         out.writeLong(clock.evaluatedDay());
       } else if (value instanceof TeamMember member) {
@@ -121,12 +118,8 @@ final class EffectInputSerde<T> implements Serde<T> {
               SkillCategory.values()[in.readByte()], in.readLong());
         }
         case CLOCK -> {
-          int n = in.readInt();
-          Map<String, Long> agents = new TreeMap<>();
-          for (int i = 0; i < n; i++) {
-            agents.put(in.readUTF(), in.readLong());
-          }
-          return new TeamClock(agents, in.readLong(), in.readLong());
+          // the schedule only: the members' times have a store of their own (StoredMemberTimes)
+          return new TeamClock(new InMemoryMemberTimes(), in.readLong(), in.readLong());
         }
         case MEMBER -> {
           return new TeamMember(in.readUTF(), in.readUTF(), in.readBoolean());

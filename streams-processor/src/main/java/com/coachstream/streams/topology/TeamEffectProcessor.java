@@ -8,6 +8,7 @@ import com.coachstream.streams.effect.EffectMeasurement;
 import com.coachstream.streams.effect.EffectRecords;
 import com.coachstream.streams.effect.EffectRules;
 import com.coachstream.streams.effect.Session;
+import com.coachstream.streams.effect.MemberTimes;
 import com.coachstream.streams.effect.TeamClock;
 import com.coachstream.streams.effect.TeamMember;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ final class TeamEffectProcessor implements Processor<String, Object, String, Coa
   private KeyValueStore<Bytes, AgentDay> days;
   private KeyValueStore<Bytes, Session> sessions;
   private KeyValueStore<String, TeamClock> clocks;
+  private KeyValueStore<Bytes, Long> members;
   private KeyValueStore<String, CoachingEffect> effects;
 
   TeamEffectProcessor(EffectRules rules, long dayMs) {
@@ -54,16 +56,16 @@ final class TeamEffectProcessor implements Processor<String, Object, String, Coa
     days = context.getStateStore(CoachingTopology.TEAM_DAYS_STORE);
     sessions = context.getStateStore(CoachingTopology.TEAM_SESSIONS_STORE);
     clocks = context.getStateStore(CoachingTopology.TEAM_CLOCK_STORE);
+    members = context.getStateStore(CoachingTopology.TEAM_MEMBERS_STORE);
     effects = context.getStateStore(CoachingTopology.EFFECTS_STORE);
   }
 
   @Override
   public void process(Record<String, Object> record) {
     String teamId = record.key();
-    TeamClock clock = clocks.get(teamId);
-    if (clock == null) {
-      clock = new TeamClock();
-    }
+    TeamClock stored = clocks.get(teamId);
+    MemberTimes memberTimes = new StoredMemberTimes(members, teamId);
+    TeamClock clock = stored == null ? new TeamClock(memberTimes, Long.MAX_VALUE, TeamClock.NONE) : stored.over(memberTimes);
     if (record.value() instanceof AgentDay day) {
       Bytes key = TeamKeys.day(teamId, day.dayStart(), day.agentId());
       if (day.isEmpty()) {

@@ -36,4 +36,31 @@ final class TeamKeys {
     byte[] team = teamId.getBytes(StandardCharsets.UTF_8);
     return Bytes.wrap(ByteBuffer.allocate(team.length + 1).put(team).put((byte) 1).array());
   }
+
+  /** A member of a team in the team-members store (family 'm'): its newest event time. */
+  static Bytes member(String teamId, String agentId) {
+    byte[] team = teamId.getBytes(StandardCharsets.UTF_8);
+    byte[] agent = agentId.getBytes(StandardCharsets.UTF_8);
+    return Bytes.wrap(ByteBuffer.allocate(team.length + 2 + agent.length).put(team).put((byte) 0).put((byte) 'm')
+        .put(agent).array());
+  }
+
+  /** The same member in the index by time (family 't'): time (sign bit flipped, so bytes sort like numbers), agent. */
+  static Bytes memberByTime(String teamId, long time, String agentId) {
+    byte[] team = teamId.getBytes(StandardCharsets.UTF_8);
+    byte[] agent = agentId.getBytes(StandardCharsets.UTF_8);
+    return Bytes.wrap(ByteBuffer.allocate(team.length + 2 + Long.BYTES + agent.length).put(team).put((byte) 0)
+        .put((byte) 't').putLong(time ^ Long.MIN_VALUE).put(agent).array());
+  }
+
+  static Bytes membersByTimeFrom(String teamId) {
+    byte[] team = teamId.getBytes(StandardCharsets.UTF_8);
+    return Bytes.wrap(ByteBuffer.allocate(team.length + 2).put(team).put((byte) 0).put((byte) 't').array());
+  }
+
+  /** Past the team's whole index by time (the family byte after 't'). */
+  static Bytes membersByTimeTo(String teamId) {
+    byte[] team = teamId.getBytes(StandardCharsets.UTF_8);
+    return Bytes.wrap(ByteBuffer.allocate(team.length + 2).put(team).put((byte) 0).put((byte) ('t' + 1)).array());
+  }
 }

