@@ -38,6 +38,8 @@ class RegistryCommandsIT {
 
   private static final Instant T = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
 
+  private static final String SENDER_TOKEN = "registry-commands-sender-token-0123456789";
+
   @Test
   void importAndIngestWriteTheConfluentLayoutAndConsumeDecodesIt(KafkaTestBroker broker, LocalSchemaRegistry registry,
       @TempDir Path dir) throws Exception {
@@ -60,9 +62,11 @@ class RegistryCommandsIT {
     ingest.put("http.port", "0");
     ingest.put("wire.format", "registry");
     ingest.put("schema.registry.url", registry.ccompatUrl());
+    ingest.put("http.bearer-token", SENDER_TOKEN); // the ingest signs a sending system in with it
     try (IngestServer server = IngestServer.start(Settings.of(ingest))) {
       HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
           URI.create("http://127.0.0.1:" + server.port() + "/v1/events")).timeout(Duration.ofSeconds(60))
+          .header("Authorization", "Bearer " + SENDER_TOKEN)
           .POST(HttpRequest.BodyPublishers.ofString(interaction("i-posted"))).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(answer.statusCode()).as(answer.body()).isBetween(200, 299);
     }

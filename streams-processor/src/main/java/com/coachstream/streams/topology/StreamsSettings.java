@@ -124,7 +124,10 @@ public record StreamsSettings(
     return new SlipPolicy(rules, statisticalRules(settings), sustain);
   }
 
-  /** Statistical mode's settings, or null in threshold mode ({@code alert.mode}). */
+  /**
+   * Statistical mode's settings, or null in threshold mode ({@code alert.mode}). They are read and checked in
+   * both modes, so a wrong value is reported at start-up, not on the day someone switches modes.
+   */
   static StatisticalRules statisticalRules(Settings settings) {
     AlertMode mode;
     try {
@@ -132,15 +135,14 @@ public record StreamsSettings(
     } catch (IllegalArgumentException e) {
       throw new ConfigException("Invalid value for alert.mode: " + e.getMessage());
     }
-    if (mode == AlertMode.THRESHOLD) {
-      return null;
-    }
+    StatisticalRules rules;
     try {
-      return new StatisticalRules(setting(settings, "slip.confidence"), new ScoreModel(setting(settings, "slip.sample-sd"),
+      rules = new StatisticalRules(setting(settings, "slip.confidence"), new ScoreModel(setting(settings, "slip.sample-sd"),
           setting(settings, "slip.prior-samples"), setting(settings, "slip.drift-sd")), setting(settings, "slip.true-drop"));
     } catch (IllegalArgumentException e) {
       throw new ConfigException("Invalid statistical mode settings: " + e.getMessage());
     }
+    return mode == AlertMode.THRESHOLD ? null : rules;
   }
 
   private static double setting(Settings settings, String key) {
