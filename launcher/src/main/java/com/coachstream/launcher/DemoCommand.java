@@ -133,7 +133,13 @@ final class DemoCommand implements Callable<Integer> {
       resources.push(workspace);
       out.printf("  Workspace http://localhost:%d/  — the supervisor workspace; sign in as one of these users:%n",
           workspace.port());
-      signIn.print(out, pipeline.streams().opsPort());
+      // The simulated history is known before it is played: the sign-in hint names a team that will have alerts.
+      SimulationConfig config = SimulationConfig.builder().seed(seed).agents(agents).teams(teams).days(days)
+          .slipFraction(slipFraction).end(Instant.now()).pacing(Pacing.compressedTo(playbackTime))
+          .coaching(CoachingPlan.standard()).build();
+      GroundTruth truth = GroundTruth.of(ContactCenter.generate(config));
+      signIn.print(out, pipeline.streams().opsPort(),
+          truth.slipping().stream().map(agent -> agent.team().teamId()).findFirst().orElse("team-01"));
       out.printf("  Notifier http://localhost:%d/metrics  — alerts print below as they happen%n", pipeline.notifier().opsPort());
 
       TopicMonitor monitor = new TopicMonitor(KafkaSettings.clientProperties(base), topics);
@@ -141,10 +147,6 @@ final class DemoCommand implements Callable<Integer> {
       CoachStreamProducer producer = CoachStreamProducer.create(base);
       resources.push(producer);
 
-      SimulationConfig config = SimulationConfig.builder().seed(seed).agents(agents).teams(teams).days(days)
-          .slipFraction(slipFraction).end(Instant.now()).pacing(Pacing.compressedTo(playbackTime))
-          .coaching(CoachingPlan.standard()).build();
-      GroundTruth truth = GroundTruth.of(ContactCenter.generate(config));
       Path truthFile = Files.createTempFile("coachstream-demo-ground-truth-", ".jsonl");
       truth.write(truthFile);
       out.printf("  Simulator %d agents in %d teams, %d of them slip; %d days of history played over %s%n",

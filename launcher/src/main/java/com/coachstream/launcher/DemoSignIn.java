@@ -40,11 +40,8 @@ final class DemoSignIn {
     return file;
   }
 
-  DemoUsers.User first() {
-    return users.get(0);
-  }
-
-  void print(PrintStream out, int streamsPort) {
+  /** Prints the users, and a first request as the supervisor of {@code team} (one that will have alerts). */
+  void print(PrintStream out, int streamsPort, String team) {
     out.printf("  Sign in  demo users (users file %s; passwords shown for this demo only):%n", file);
     for (DemoUsers.User user : users) {
       String what = user.roles().contains(Role.SUPERVISOR) ? "supervisor of " + String.join(", ", user.teams())
@@ -52,7 +49,9 @@ final class DemoSignIn {
           : user.roles().iterator().next().label();
       out.printf("           %-11s %-14s password / API token: %s%n", user.id(), what, user.secret());
     }
-    out.printf("           try: curl -H 'Authorization: Bearer %s' localhost:%d/api/teams/team-01/agents%n",
-        first().secret(), streamsPort);
+    DemoUsers.User supervisor = users.stream().filter(user -> user.teams().contains(team)).findFirst()
+        .orElse(users.get(0));
+    out.printf("           try: curl -H 'Authorization: Bearer %s' localhost:%d/api/teams/%s/agents%n",
+        supervisor.secret(), streamsPort, supervisor.teams().iterator().next());
   }
 }
