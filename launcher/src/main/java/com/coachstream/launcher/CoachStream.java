@@ -4,6 +4,7 @@ import com.coachstream.common.cli.SettingsErrors;
 import com.coachstream.launcher.config.ConfigCommand;
 import com.coachstream.notifier.cli.NotifyCommand;
 import com.coachstream.producer.cli.ProduceCommand;
+import com.coachstream.streams.cli.RulesCommand;
 import com.coachstream.streams.cli.StreamsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "coachstream", mixinStandardHelpOptions = true, version = "CoachStream 0.1.0",
     description = "Event-driven coaching feedback for contact centers.",
     subcommands = {DemoCommand.class, ProduceCommand.class, StreamsCommand.class, NotifyCommand.class,
-        TopicsCommand.class, ConsumeCommand.class, ConfigCommand.class})
+        TopicsCommand.class, ConsumeCommand.class, ConfigCommand.class, RulesCommand.class})
 public final class CoachStream {
 
   public static void main(String[] args) {

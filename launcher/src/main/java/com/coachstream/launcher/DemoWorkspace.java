@@ -2,12 +2,16 @@ package com.coachstream.launcher;
 
 import com.coachstream.common.config.KafkaSettings;
 import com.coachstream.common.config.Settings;
+import com.coachstream.common.kafka.RulesTopic;
 import com.coachstream.common.security.Authenticator;
 import com.coachstream.common.security.SecuritySettings;
 import com.coachstream.schemas.topics.Topics;
 import com.coachstream.streams.StreamsService;
 import com.coachstream.streams.query.RosterTeams;
+import com.coachstream.streams.topology.StreamsSettings;
+import com.coachstream.workspace.RulesDesk;
 import com.coachstream.workspace.WorkspaceServer;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -24,6 +28,8 @@ final class DemoWorkspace {
     WorkspaceServer.Config config = new WorkspaceServer.Config(settings.string("workspace.host", "localhost"),
         port, "http://localhost:" + streams.opsPort(), settings.bool("workspace.secure-cookies", true));
     return WorkspaceServer.start(config, authenticator, SecuritySettings.policy(settings),
-        KafkaSettings.clientProperties(settings), topics.actions());
+        KafkaSettings.clientProperties(settings), topics.actions(), new RulesDesk(new RulesTopic(
+            KafkaSettings.clientProperties(settings), topics.rules(), Duration.ofSeconds(10)),
+            StreamsSettings.from(settings).ruleBook()::problems));
   }
 }

@@ -52,7 +52,7 @@ final class Layout {
       links.append("<li><a href=\"/agents/").append(Html.seg(user.agentId())).append("\">My trends</a></li>");
     }
     if (user.has(Role.QA_MANAGER) || user.has(Role.ADMIN)) {
-      links.append("<li><a href=\"/qa\">Quality</a></li>");
+      links.append("<li><a href=\"/qa\">Quality</a></li><li><a href=\"/rules\">Rules</a></li>");
     }
     return links.toString();
   }

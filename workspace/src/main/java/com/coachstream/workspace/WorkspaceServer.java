@@ -1,6 +1,7 @@
 package com.coachstream.workspace;
 
 import com.coachstream.avro.CoachingAction;
+import com.coachstream.avro.RuleSet;
 import com.coachstream.common.security.AccessPolicy;
 import com.coachstream.common.security.Authenticator;
 import com.coachstream.common.security.Operation;
@@ -10,6 +11,7 @@ import com.coachstream.common.security.Verdict;
 import com.coachstream.schemas.topics.Topic;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
@@ -52,9 +54,12 @@ public final class WorkspaceServer implements AutoCloseable {
   private final byte[] chartScript;
   private final byte[] liveScript;
   private final LiveAlerts live;
+  private final RulesDesk rules;
 
-  private WorkspaceServer(Config config, Authenticator authenticator, AccessPolicy policy, ActionPublisher actions) {
+  private WorkspaceServer(Config config, Authenticator authenticator, AccessPolicy policy, ActionPublisher actions,
+      RulesDesk rules) {
     this.authenticator = authenticator;
+    this.rules = rules;
     this.policy = policy;
     this.actions = actions;
     this.secureCookies = config.secureCookies();
@@ -80,6 +85,8 @@ public final class WorkspaceServer implements AutoCloseable {
       c.routes.get("/alerts/{alertId}", this::alert);
       c.routes.post("/alerts/{alertId}/actions", this::act);
       c.routes.get("/qa", this::qa);
+      c.routes.get("/rules", this::rules);
+      c.routes.post("/rules", this::saveRules);
       c.routes.exception(IllegalStateException.class, (e, ctx) -> {
         log.warn("Workspace request {} failed: {}", ctx.path(), e.getMessage());
         ctx.status(502).html(Layout.message("Not available", null, null, "The scores cannot be read right now; try again."));
@@ -88,8 +95,9 @@ public final class WorkspaceServer implements AutoCloseable {
   }
 
   public static WorkspaceServer start(Config config, Authenticator authenticator, AccessPolicy policy,
-      Properties kafkaClient, Topic<String, CoachingAction> actionsTopic) {
-    WorkspaceServer server = new WorkspaceServer(config, authenticator, policy, new ActionPublisher(kafkaClient, actionsTopic));
+      Properties kafkaClient, Topic<String, CoachingAction> actionsTopic, RulesDesk rules) {
+    WorkspaceServer server = new WorkspaceServer(config, authenticator, policy, new ActionPublisher(kafkaClient, actionsTopic),
+        rules);
     server.app.start(config.host(), config.port());
     log.info("Workspace on http://{}:{}/", config.host(), server.port());
     return server;
@@ -292,6 +300,40 @@ public final class WorkspaceServer implements AutoCloseable {
     Map<String, Long> byTeam = new TreeMap<>(queries.alerts(s.principal()).stream()
         .collect(Collectors.groupingBy(a -> a.path("teamId").asText("-"), Collectors.counting())));
     ctx.html(Layout.page("Quality", s.principal(), s.csrf(), CoachingPages.qa(queries, s.principal(), byTeam)));
+  }
+
+  /** The rules page: QA managers and admins only; anyone else finds nothing here, as on the quality page. */
+  private void rules(Context ctx) {
+    Sessions.Session s = session(ctx);
+    if (policy.admit(Optional.of(s.principal()), Operation.MANAGE_RULES) != Verdict.ALLOW) {
+      notFound(ctx, s);
+      return;
+    }
+    String saved = ctx.queryParam("saved");
+    ctx.html(Layout.page("Rules", s.principal(), s.csrf(), RulesPage.body(rules.current(), s.csrf(), List.of(),
+        saved == null ? null : "Saved " + saved + "; it applies from the next event.", null)));
+  }
+
+  private void saveRules(Context ctx) {
+    Sessions.Session s = session(ctx);
+    if (policy.admit(Optional.of(s.principal()), Operation.MANAGE_RULES) != Verdict.ALLOW) {
+      notFound(ctx, s);
+      return;
+    }
+    String team = ctx.formParam("team") == null ? "" : ctx.formParam("team").trim();
+    RuleForm.Parsed form = RuleForm.parse(ctx.formParam("settings"));
+    List<String> problems = form.problems();
+    if (problems.isEmpty()) {
+      try {
+        RuleSet saved = rules.save(team, form.settings(), s.principal().userId(), ctx.formParam("comment"));
+        ctx.redirect("/rules?saved=" + Html.seg(saved.getTeamId() + "@" + saved.getVersion()), HttpStatus.SEE_OTHER);
+        return;
+      } catch (RulesDesk.Refused e) {
+        problems = e.problems();
+      }
+    }
+    ctx.status(400).html(Layout.page("Rules", s.principal(), s.csrf(), RulesPage.body(rules.current(), s.csrf(),
+        problems, null, new RulesPage.Draft(team, ctx.formParam("settings") == null ? "" : ctx.formParam("settings")))));
   }
 
   private static void notFound(Context ctx, Sessions.Session s) {

@@ -9,6 +9,7 @@ import com.coachstream.kafka.local.KafkaBrokerExtension;
 import com.coachstream.kafka.local.KafkaTestBroker;
 import com.coachstream.workspace.pages.AgentPage;
 import com.coachstream.workspace.pages.InboxPage;
+import com.coachstream.workspace.pages.RulesPage;
 import com.coachstream.workspace.pages.SignInPage;
 import com.coachstream.workspace.pages.TeamPage;
 import com.coachstream.workspace.pages.WorkspacePage;
@@ -125,6 +126,15 @@ class WorkspaceBrowserIT {
       driver.get(base + "/teams/team-alpha");
       new TeamPage(driver).screenshot("team-phone");
       driver.manage().window().setSize(new Dimension(1280, 900));
+
+      // a QA manager changes team-alpha's rules on the rules page
+      driver.manage().deleteAllCookies();
+      new SignInPage(driver, base).open().signInAs(WorkspaceStack.QA_MANAGER.id(), WorkspaceStack.QA_MANAGER.secret());
+      RulesPage rules = new RulesPage(driver, base).open()
+          .setForNewTeam("team-alpha", "slip.floor=75\nslip.sustain=2/3", "noisy evaluators");
+      assertThat(rules.flash()).startsWith("Saved team-alpha@1");
+      assertThat(rules.settingsOf("team-alpha")).isEqualTo("slip.floor=75\nslip.sustain=2/3");
+      rules.screenshot("rules");
 
       driver.manage().deleteAllCookies();
       SignInPage again = new SignInPage(driver, base).open();

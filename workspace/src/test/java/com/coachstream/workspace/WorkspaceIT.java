@@ -143,6 +143,63 @@ class WorkspaceIT {
     }
   }
 
+  @Test
+  void aQaManagerChangesATeamsRulesAndNoOneElseMay(KafkaTestBroker broker) throws Exception {
+    try (WorkspaceStack stack = WorkspaceStack.start(broker, dir)) {
+      Browser anonymous = new Browser(stack.workspace().port());
+      assertThat(anonymous.get("/rules").statusCode()).as("not signed in: to the sign-in page").isEqualTo(302);
+      assertThat(anonymous.post("/rules", Map.of("team", "team-alpha", "settings", "slip.floor=80")).statusCode()).isEqualTo(401);
+
+      Browser supervisor = new Browser(stack.workspace().port());
+      supervisor.get("/signin");
+      supervisor.signIn(WorkspaceStack.SUPERVISOR.id(), WorkspaceStack.SUPERVISOR.secret());
+      var notFound = supervisor.get("/rules");
+      assertThat(notFound.statusCode()).as("rules: QA managers and admins only").isEqualTo(404);
+      assertThat(notFound.body()).doesNotContain("rule-sets", "slip.");
+      String supervisorCsrf = csrf(notFound.body());
+      assertThat(supervisor.post("/rules", Map.of("team", "team-alpha", "settings", "slip.floor=10", "csrf", supervisorCsrf))
+          .statusCode()).isEqualTo(404);
+
+      Browser qa = new Browser(stack.workspace().port());
+      qa.get("/signin");
+      qa.signIn(WorkspaceStack.QA_MANAGER.id(), WorkspaceStack.QA_MANAGER.secret());
+      String page = qa.get("/rules").body();
+      assertThat(page).contains("id=\"rule-sets\"", "id=\"rules-form-new\"", "href=\"/rules\"");
+      String csrf = csrf(page);
+      assertThat(qa.post("/rules", Map.of("team", "team-alpha", "settings", "slip.floor=80", "csrf", "forged")).statusCode())
+          .as("a forged CSRF token").isEqualTo(403);
+
+      var refused = qa.post("/rules", Map.of("team", "team-alpha", "settings", "slip.flor=80", "csrf", csrf));
+      assertThat(refused.statusCode()).isEqualTo(400);
+      assertThat(refused.body()).contains("id=\"rules-problems\"",
+          "`slip.flor` (rules of team-alpha) is not a rule setting; did you mean `slip.floor`?", "slip.flor=80");
+      var badLine = qa.post("/rules", Map.of("team", "team-alpha", "settings", "slip.floor", "csrf", csrf));
+      assertThat(badLine.body()).contains("Line 1 is not key=value: slip.floor");
+
+      var saved = qa.post("/rules", Map.of("team", "team-alpha", "settings", "slip.floor=80\nslip.sustain=2/3",
+          "comment", "noisy evaluators", "csrf", csrf));
+      assertThat(saved.statusCode()).isEqualTo(303);
+      assertThat(saved.headers().firstValue("Location")).contains("/rules?saved=team-alpha%401");
+      assertThat(qa.post("/rules", Map.of("team", "*", "settings", "slip.max-drop=8", "csrf", csrf)).statusCode()).isEqualTo(303);
+      String after = qa.get("/rules?saved=team-alpha%401").body();
+      assertThat(after).contains("Saved team-alpha@1", "<tr data-team=\"team-alpha\"><td>team-alpha</td><td>1</td>",
+          "slip.floor=80", "noisy evaluators", "<tr data-team=\"*\"><td>*</td><td>1</td>", "id=\"rules-form-team-alpha\"");
+
+      var stored = new com.coachstream.common.kafka.RulesTopic(broker.clientProperties(), stack.topics().rules(),
+          Duration.ofSeconds(30)).newest();
+      assertThat(stored.get("team-alpha").getSettings()).containsExactlyInAnyOrderEntriesOf(
+          Map.of("slip.floor", "80", "slip.sustain", "2/3"));
+      assertThat(stored.get("team-alpha").getUpdatedBy()).isEqualTo(WorkspaceStack.QA_MANAGER.id());
+      assertThat(stored.get("*").getVersion()).isEqualTo(1);
+    }
+  }
+
+  private static String csrf(String page) {
+    Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
+    assertThat(csrf.find()).isTrue();
+    return csrf.group(1);
+  }
+
   /** Two agents per team with roster entries; agent 1 of each team slips on day 12 of 20. */
   static void produce(KafkaTestBroker broker, Topics topics) {
     Properties props = broker.clientProperties();

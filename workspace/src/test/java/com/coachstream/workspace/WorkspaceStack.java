@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import com.coachstream.avro.CoachingAction;
 import com.coachstream.common.config.KafkaSettings;
 import com.coachstream.common.config.Settings;
+import com.coachstream.common.kafka.RulesTopic;
 import com.coachstream.common.security.DemoUsers;
 import com.coachstream.common.security.Role;
 import com.coachstream.common.security.SecuritySettings;
@@ -13,6 +14,7 @@ import com.coachstream.schemas.topics.TopicNames;
 import com.coachstream.schemas.topics.Topics;
 import com.coachstream.streams.StreamsService;
 import com.coachstream.streams.query.RosterTeams;
+import com.coachstream.streams.topology.StreamsSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,7 +51,9 @@ record WorkspaceStack(KafkaTestBroker broker, Topics topics, StreamsService stre
     WorkspaceServer workspace = WorkspaceServer.start(new WorkspaceServer.Config("127.0.0.1", 0,
         "http://127.0.0.1:" + streams.opsPort(), secureCookies), SecuritySettings.authenticator(settings, Optional.empty())
         .withDirectory(new RosterTeams(streams.streams())), SecuritySettings.policy(settings),
-        KafkaSettings.clientProperties(settings), topics.actions());
+        KafkaSettings.clientProperties(settings), topics.actions(), new RulesDesk(new RulesTopic(
+            KafkaSettings.clientProperties(settings), topics.rules(), Duration.ofSeconds(10)),
+            StreamsSettings.from(settings).ruleBook()::problems));
     WorkspaceIT.produce(broker, topics);
     return new WorkspaceStack(broker, topics, streams, workspace);
   }

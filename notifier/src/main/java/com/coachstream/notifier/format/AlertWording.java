@@ -47,12 +47,14 @@ public final class AlertWording {
 
   /**
    * "score 58.0 vs baseline 74.0, floor 70.0 (12 samples)" (baseline "none" when there was none), and in
-   * statistical mode how sure the alert is: ", 97.2% sure, true score 55.1 to 61.0".
+   * statistical mode how sure the alert is: ", 97.2% sure, true score 55.1 to 61.0", and the rules that raised
+   * it when the alert names them: ", rules team-04@3".
    */
   public static String scoreLine(CoachingAlert alert) {
     String line = "score " + number(alert.getScore()) + " vs baseline " + number(alert.getBaseline())
         + ", floor " + number(alert.getFloor()) + " (" + alert.getSamples() + " samples)";
-    return certainty(alert).map(c -> line + ", " + c).orElse(line);
+    String sure = certainty(alert).map(c -> line + ", " + c).orElse(line);
+    return alert.getRuleSet() == null ? sure : sure + ", rules " + alert.getRuleSet();
   }
 
   /** "97.2% sure, true score 55.1 to 61.0" for an alert of statistical mode; empty in threshold mode. */

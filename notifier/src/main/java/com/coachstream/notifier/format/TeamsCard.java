@@ -40,6 +40,9 @@ public final class TeamsCard {
     fact(facts, "Floor", AlertWording.number(alert.getFloor()));
     fact(facts, "Samples", String.valueOf(alert.getSamples()));
     AlertWording.certainty(alert).ifPresent(c -> fact(facts, "Certainty", c));
+    if (alert.getRuleSet() != null) {
+      fact(facts, "Rules", alert.getRuleSet());
+    }
     fact(facts, "Team", a.teamId() == null ? "-" : a.teamId());
     fact(facts, "Supervisor", a.supervisorName() == null ? "-" : a.supervisorName());
     alert.getSkills().stream().limit(3).forEach(s -> fact(facts, s.getSkill(), AlertWording.skill(s)));

@@ -118,5 +118,18 @@ class MessageFormatsTest {
     JsonNode webhook = WebhookPayload.toJson(threshold);
     assertThat(webhook.get("probability").isNull()).isTrue();
     assertThat(webhook.at("/interval/low").isNull()).isTrue();
+    assertThat(webhook.get("ruleSet").isNull()).as("an alert written before rules per team").isTrue();
+  }
+
+  @Test
+  void everyChannelNamesTheRulesThatRaisedTheAlert() {
+    EnrichedAlert alert = TestAlerts.enriched("a-5");
+    alert.alert().setRuleSet("team-04@3,*@2");
+    assertThat(AlertWording.scoreLine(alert.alert()))
+        .isEqualTo("score 58.3 vs baseline 74.0, floor 70.0 (9 samples), rules team-04@3,*@2");
+    assertThat(SlackMessage.toJson(alert).toString()).contains("rules team-04@3,*@2");
+    assertThat(TeamsCard.toJson(alert).toString()).contains("\"Rules\"").contains("team-04@3,*@2");
+    assertThat(EmailContent.of(alert).text()).contains("rules team-04@3,*@2");
+    assertThat(WebhookPayload.toJson(alert).get("ruleSet").asText()).isEqualTo("team-04@3,*@2");
   }
 }

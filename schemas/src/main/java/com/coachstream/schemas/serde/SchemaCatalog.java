@@ -9,6 +9,7 @@ import com.coachstream.avro.CoachingEffect;
 import com.coachstream.avro.InteractionEvent;
 import com.coachstream.avro.NotificationDelivery;
 import com.coachstream.avro.QaEvaluation;
+import com.coachstream.avro.RuleSet;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +36,7 @@ public final class SchemaCatalog {
   public static final List<Class<? extends SpecificRecord>> RECORD_TYPES = List.of(
       InteractionEvent.class, QaEvaluation.class, AgentProfile.class, AgentWindowKey.class,
       AgentSkillWindow.class, CoachingAlert.class, NotificationDelivery.class, CoachingAction.class,
-      CoachingEffect.class);
+      CoachingEffect.class, RuleSet.class);
 
   private static final String RELEASED_ROOT = "coachstream/schemas/released/";
   private static final SchemaCatalog INSTANCE = load();

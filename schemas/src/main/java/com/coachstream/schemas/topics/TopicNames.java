@@ -18,7 +18,8 @@ public record TopicNames(
     String deliveries,
     String deadLetter,
     String actions,
-    String effects) {
+    String effects,
+    String rules) {
 
   public static final TopicNames DEFAULTS = new TopicNames(
       "cc.interactions.v1",
@@ -29,7 +30,8 @@ public record TopicNames(
       "coaching.deliveries.v1",
       "coaching.dead-letter.v1",
       "coaching.actions.v1",
-      "coaching.effects.v1");
+      "coaching.effects.v1",
+      "coaching.rules.v1");
 
   /** Topic names from {@code topic.*} properties, defaults for the rest. */
   public static TopicNames from(Properties props) {
@@ -42,22 +44,23 @@ public record TopicNames(
         props.getProperty("topic.deliveries", DEFAULTS.deliveries),
         props.getProperty("topic.dead-letter", DEFAULTS.deadLetter),
         props.getProperty("topic.actions", DEFAULTS.actions),
-        props.getProperty("topic.effects", DEFAULTS.effects));
+        props.getProperty("topic.effects", DEFAULTS.effects),
+        props.getProperty("topic.rules", DEFAULTS.rules));
   }
 
   /** The same names with a prefix on each, so tests never share topics. */
   public TopicNames withPrefix(String prefix) {
     return new TopicNames(prefix + interactions, prefix + qaEvaluations, prefix + agents, prefix + skillScores,
-        prefix + alerts, prefix + deliveries, prefix + deadLetter, prefix + actions, prefix + effects);
+        prefix + alerts, prefix + deliveries, prefix + deadLetter, prefix + actions, prefix + effects, prefix + rules);
   }
 
   /**
-   * These names with the input topics (interactions, QA evaluations, agents, actions) of {@code inputs}: a
+   * These names with the input topics (interactions, QA evaluations, agents, actions, rules) of {@code inputs}: a
    * second application reads the same input and writes outputs of its own.
    */
   public TopicNames withInputsOf(TopicNames inputs) {
     return new TopicNames(inputs.interactions, inputs.qaEvaluations, inputs.agents, skillScores, alerts,
-        deliveries, deadLetter, inputs.actions, effects);
+        deliveries, deadLetter, inputs.actions, effects, inputs.rules);
   }
 
   /** Property key -> name, in the order of docs/topics.md. */
@@ -72,6 +75,7 @@ public record TopicNames(
     map.put("topic.dead-letter", deadLetter);
     map.put("topic.actions", actions);
     map.put("topic.effects", effects);
+    map.put("topic.rules", rules);
     return map;
   }
 }

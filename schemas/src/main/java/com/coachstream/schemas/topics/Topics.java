@@ -9,6 +9,7 @@ import com.coachstream.avro.CoachingEffect;
 import com.coachstream.avro.InteractionEvent;
 import com.coachstream.avro.NotificationDelivery;
 import com.coachstream.avro.QaEvaluation;
+import com.coachstream.avro.RuleSet;
 import com.coachstream.schemas.serde.AvroSerdes;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +29,7 @@ public final class Topics {
   private final Topic<byte[], byte[]> deadLetter;
   private final Topic<String, CoachingAction> actions;
   private final Topic<String, CoachingEffect> effects;
+  private final Topic<String, RuleSet> rules;
 
   private final AvroSerdes avro;
 
@@ -51,6 +53,7 @@ public final class Topics {
     this.deadLetter = new Topic<>(names.deadLetter(), Serdes.ByteArray(), Serdes.ByteArray(), false);
     this.actions = new Topic<>(names.actions(), agentKey, avro.value(CoachingAction.class), false);
     this.effects = new Topic<>(names.effects(), Serdes.String(), avro.value(CoachingEffect.class), false);
+    this.rules = new Topic<>(names.rules(), Serdes.String(), avro.value(RuleSet.class), true);
   }
 
   public static Topics defaults() {
@@ -104,9 +107,14 @@ public final class Topics {
     return effects;
   }
 
+  /** The slip rules per team (key: teamId, or {@code *} for every team without its own). */
+  public Topic<String, RuleSet> rules() {
+    return rules;
+  }
+
   /** Every topic, in the order of docs/topics.md. */
   public List<Topic<?, ?>> all() {
-    return List.of(interactions, qaEvaluations, agents, skillScores, alerts, deliveries, deadLetter, actions, effects);
+    return List.of(interactions, qaEvaluations, agents, skillScores, alerts, deliveries, deadLetter, actions, effects, rules);
   }
 
   public Optional<Topic<?, ?>> byName(String name) {

@@ -33,5 +33,10 @@ public enum ReasonCode {
    */
   LATE,
   /** An alert could not be delivered on a route after the retry budget, or was refused permanently. */
-  DELIVERY_FAILED
+  DELIVERY_FAILED,
+  /**
+   * A team's rule set on the rules topic that cannot be applied (an unknown or wrong setting, a key other than
+   * its teamId, a version not above the one in force): the rules in force stay.
+   */
+  INVALID_RULES
 }

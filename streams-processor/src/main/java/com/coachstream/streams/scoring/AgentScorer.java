@@ -5,6 +5,7 @@ import com.coachstream.avro.SkillCategory;
 import com.coachstream.streams.alerts.AlertFactory;
 import com.coachstream.streams.slip.CategoryMeasure;
 import com.coachstream.streams.slip.SlipDecision;
+import com.coachstream.streams.rules.EffectiveRules;
 import com.coachstream.streams.slip.SlipPolicy;
 import com.coachstream.streams.slip.SlipRules;
 import com.coachstream.streams.slip.Snoozes;
@@ -34,14 +35,14 @@ import java.util.Map;
 public final class AgentScorer {
 
   private final WindowSpec windows;
-  private final SlipPolicy policy;
+  private final EffectiveRules defaultRules;
   private final AlertFactory alerts;
   private final Lateness lateness;
 
   public AgentScorer(WindowSpec windows, SlipPolicy policy, AlertFactory alerts) {
     this.windows = windows;
     this.lateness = new Lateness(windows);
-    this.policy = policy;
+    this.defaultRules = EffectiveRules.defaults(policy);
     this.alerts = alerts;
   }
 
@@ -61,14 +62,23 @@ public final class AgentScorer {
   /** As {@link #score(AgentState, AgentHistory, ScorableEvent, String)}, holding back the SLIPs {@code snoozes} hold. */
   public ScoringResult score(AgentState state, AgentHistory history, ScorableEvent event, String teamId,
       Snoozes snoozes) {
+    return score(state, history, event, teamId, snoozes, defaultRules);
+  }
+
+  /**
+   * As {@link #score(AgentState, AgentHistory, ScorableEvent, String, Snoozes)}, deciding slips by
+   * {@code rules} (the agent's team's rules in force) in place of the configuration's; alerts name them.
+   */
+  public ScoringResult score(AgentState state, AgentHistory history, ScorableEvent event, String teamId,
+      Snoozes snoozes, EffectiveRules rules) {
     if (event instanceof ScorableEvent.Interaction interaction) {
-      return scoreInteraction(state, history, interaction, teamId, snoozes);
+      return scoreInteraction(state, history, interaction, teamId, snoozes, rules);
     }
-    return scoreEvaluation(state, history, (ScorableEvent.Evaluation) event, teamId, snoozes);
+    return scoreEvaluation(state, history, (ScorableEvent.Evaluation) event, teamId, snoozes, rules);
   }
 
   private ScoringResult scoreInteraction(AgentState state, AgentHistory history, ScorableEvent.Interaction event,
-      String teamId, Snoozes snoozes) {
+      String teamId, Snoozes snoozes, EffectiveRules rules) {
     long idHash = Fnv64.hash(event.sourceId());
     if (history.interactionSlice(idHash) != null) {
       return ScoringResult.duplicate();
@@ -90,11 +100,11 @@ public final class AgentScorer {
     }
     EnumSet<SkillCategory> touched = Slice.categoriesOf(event.observations());
     return finish(state, history, event, 0L, touched, teamId, ScoringResult.Outcome.ACCEPTED,
-        state.current.inWindow(slice, windows), snoozes);
+        state.current.inWindow(slice, windows), snoozes, rules);
   }
 
   private ScoringResult scoreEvaluation(AgentState state, AgentHistory history, ScorableEvent.Evaluation event,
-      String teamId, Snoozes snoozes) {
+      String teamId, Snoozes snoozes, EffectiveRules rules) {
     long idHash = Fnv64.hash(event.sourceId());
     Long earlierSlice = history.evaluationSlice(idHash);
     Slice earlierHolder = earlierSlice == null ? null : history.slice(earlierSlice);
@@ -125,7 +135,7 @@ public final class AgentScorer {
     history.rememberEvaluation(idHash, slice);
     state.current.apply(slice, event.observations(), null, event.eventTime(), 1, windows);
     state.markDirty(slice);
-    return finish(state, history, event, event.fingerprint(), touched, teamId, outcome, latestWindowChanged, snoozes);
+    return finish(state, history, event, event.fingerprint(), touched, teamId, outcome, latestWindowChanged, snoozes, rules);
   }
 
   /** Takes an earlier version of an evaluation out of its slice and out of the running sums. */
@@ -165,7 +175,8 @@ public final class AgentScorer {
    */
   private ScoringResult finish(AgentState state, AgentHistory history, ScorableEvent event, long fingerprint,
       EnumSet<SkillCategory> touched, String teamId, ScoringResult.Outcome outcome, boolean latestWindowChanged,
-      Snoozes snoozes) {
+      Snoozes snoozes, EffectiveRules ruleSet) {
+    SlipPolicy policy = ruleSet.policy();
     state.progress().observed(event.source(), event.eventTime());
     expire(state, history);
     long now = state.newestEventTime();
@@ -189,8 +200,10 @@ public final class AgentScorer {
         if (!window.hasEvidence()) {
           window = WindowView.of(history.slices(windowStart, windowEnd)); // the same sums, with evidence
         }
-        raised.add(AlertFactory.withCertainty(alerts.create(trigger, category, decision.alert(), decision.reason(),
-            measure, rules, windowStart, windowEnd, window, baseline), judgement.certainty()));
+        CoachingAlert alert = AlertFactory.withCertainty(alerts.create(trigger, category, decision.alert(),
+            decision.reason(), measure, rules, windowStart, windowEnd, window, baseline), judgement.certainty());
+        alert.setRuleSet(ruleSet.name());
+        raised.add(alert);
       }
     }
     return new ScoringResult(outcome, windowStart, latestWindowChanged ? window : null, List.copyOf(raised), null);

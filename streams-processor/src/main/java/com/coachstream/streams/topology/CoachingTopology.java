@@ -19,6 +19,8 @@ import com.coachstream.streams.effect.AgentDay;
 import com.coachstream.streams.effect.EffectRules;
 import com.coachstream.streams.effect.Session;
 import com.coachstream.streams.effect.TeamClock;
+import com.coachstream.streams.rules.RuleBook;
+import com.coachstream.streams.rules.RuleSetCheck;
 import com.coachstream.streams.scoring.ObservationExtractor;
 import com.coachstream.streams.scoring.ScorableEvent;
 import com.coachstream.streams.window.WindowSpec;
@@ -36,6 +38,8 @@ import org.apache.kafka.streams.state.Stores;
  * qa-evaluations-source -> validate-qa-evaluations /   (agent-state-store, agent-slices-store,
  *                                                        agent-ids-store, roster-store, alerts-store)
  * agents-source         -> roster-update              (roster-store)
+ *                       -> report-refused-rules -> refused-rules-sink (dead-letter topic)
+ * rules-source          -> rules-update               (global rules-store, read by score-events)
  * actions-source        -> validate-actions -> apply-actions (agent-actions-store, action-ids-store,
  *                                score-events (alerts) /         alert-status-store, pending-actions-store,
  *                                                                rule-precision-store)
@@ -92,6 +96,20 @@ public final class CoachingTopology {
   public static final String ALERT_STATUS_STORE = "alert-status-store";
   /** Per alertId and actionId: actions with no category that wait for their alert to arrive. */
   public static final String PENDING_ACTIONS_STORE = "pending-actions-store";
+  // rules per team (docs/concepts.md, "Rules per team")
+  /** Reads the rules topic into {@link #RULES_STORE} on every instance. */
+  public static final String RULES_SOURCE = "rules-source";
+  /** Checks each rule set and keeps the valid ones ({@link RulesStoreProcessor}). */
+  public static final String UPDATE_RULES = "rules-update";
+  /**
+   * Global store, per team id (or {@code *}): the rules in force and the last refused rule set; read by the
+   * scorer before each decision, so a change applies from the next event, without a restart.
+   */
+  public static final String RULES_STORE = "rules-store";
+  /** Sends refused rule sets to the dead-letter topic ({@link RefusedRulesReporter}). */
+  public static final String REPORT_REFUSED_RULES = "report-refused-rules";
+  public static final String REFUSED_RULES_SINK = "refused-rules-sink";
+
   /** Per rule key (such as {@code threshold:BELOW_FLOOR}): SLIP alerts raised and dismissed as FALSE_ALARM. */
   public static final String RULE_PRECISION_STORE = "rule-precision-store";
   // coaching effect (docs/concepts.md, "Coaching effect")
@@ -125,6 +143,7 @@ public final class CoachingTopology {
     EventValidator validator = new EventValidator(settings.taxonomy(), Clock.systemUTC());
     ObservationExtractor extractor = new ObservationExtractor(settings.taxonomy());
     AgentScorer scorer = new AgentScorer(settings.windows(), settings.slipPolicy(), new AlertFactory(settings.tips()));
+    RuleBook ruleBook = settings.ruleBook();
     RepartitioningTopology topology = new RepartitioningTopology();
 
     // inputs, decoded with the catalogue's serdes; undecodable bytes go to the dead-letter handler
@@ -147,7 +166,8 @@ public final class CoachingTopology {
 
     // scoring, windows, slip detection
     topology.addProcessor(SCORE_PROCESSOR, () -> new ScoringProcessor(scorer, settings.publishInterval(),
-        settings.alertsRetention()), VALIDATE_INTERACTIONS, VALIDATE_QA_EVALUATIONS);
+        settings.alertsRetention(), ruleBook), VALIDATE_INTERACTIONS, VALIDATE_QA_EVALUATIONS);
+    rules(topology, settings, ruleBook);
 
     // supervisors' actions, next to the agent's state; the scorer forwards each alert it raises here too
     topology.addProcessor(APPLY_ACTIONS, () -> new ApplyActionsProcessor(settings.alertsRetention()),
@@ -185,6 +205,23 @@ public final class CoachingTopology {
     topology.addSink(ALERTS_SINK, topics.alerts().name(), topics.alerts().keySerde().serializer(),
         topics.alerts().valueSerde().serializer(), SCORE_PROCESSOR);
     return topology;
+  }
+
+  /**
+   * Rules per team: every instance holds all rule sets in a global store the scorer reads; refused ones are
+   * dead-lettered from a task of the scoring sub-topology, as a global processor cannot write to a topic.
+   */
+  private static void rules(RepartitioningTopology topology, StreamsSettings settings, RuleBook ruleBook) {
+    Topics topics = settings.topics();
+    RuleSetCheck check = new RuleSetCheck(ruleBook);
+    // in memory: the store is small (one entry per team) and rebuilt from the compacted topic at each start
+    topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(RULES_STORE), Serdes.String(),
+        new JsonRecordSerde<>(StoredRules.class)).withLoggingDisabled(), RULES_SOURCE,
+        topics.rules().keySerde().deserializer(), topics.rules().valueSerde().deserializer(), topics.rules().name(),
+        UPDATE_RULES, () -> new RulesStoreProcessor(check, topics.rules()));
+    topology.addProcessor(REPORT_REFUSED_RULES, RefusedRulesReporter::new, AGENTS_SOURCE);
+    topology.addSink(REFUSED_RULES_SINK, topics.deadLetter().name(), Serdes.ByteArray().serializer(),
+        Serdes.ByteArray().serializer(), REPORT_REFUSED_RULES);
   }
 
   /**

@@ -7,6 +7,8 @@ import com.coachstream.avro.CoachingAlert;
 import com.coachstream.schemas.deadletter.DeadLetter;
 import com.coachstream.schemas.validation.ReasonCode;
 import com.coachstream.streams.actions.AgentActions;
+import com.coachstream.streams.rules.RuleBook;
+import com.coachstream.streams.rules.TeamRules;
 import com.coachstream.streams.scoring.AgentScorer;
 import com.coachstream.streams.effect.AgentDay;
 import com.coachstream.streams.slip.Snoozes;
@@ -44,6 +46,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * the agent's slices, so per-event cost
  * does not grow with {@code window.size / window.advance} and the compacted topic ends with every window's
  * final state. Which agents have unpublished changes is kept in the state itself (and mirrored in memory).
+ * Slips are decided by the rules in force for the agent's team ({@link CoachingTopology#RULES_STORE}).
  * SLIPs are held back while a supervisor's snooze of the agent and category runs ({@code agent-actions-store});
  * each alert raised goes to the alerts topic and to {@link CoachingTopology#APPLY_ACTIONS}, which tracks its status.
  */
@@ -64,13 +67,16 @@ final class ScoringProcessor implements Processor<String, ScorableEvent, Object,
   private KeyValueStore<String, AgentProfile> roster;
   private KeyValueStore<String, CoachingAlert> alerts;
   private KeyValueStore<String, AgentActions> actions;
+  private final RuleBook ruleBook;
+  private TeamRules teamRules;
   private Sensor duplicates;
   private Sensor corrections;
   private Sensor retractions;
   private Sensor late;
 
-  ScoringProcessor(AgentScorer scorer, Duration publishInterval, Duration alertsRetention) {
+  ScoringProcessor(AgentScorer scorer, Duration publishInterval, Duration alertsRetention, RuleBook ruleBook) {
     this.scorer = scorer;
+    this.ruleBook = ruleBook;
     this.windows = new WindowRecords(scorer.windows());
     this.sweep = new WindowSweep(scorer.windows());
     this.publishInterval = publishInterval;
@@ -86,6 +92,7 @@ final class ScoringProcessor implements Processor<String, ScorableEvent, Object,
     roster = context.getStateStore(CoachingTopology.ROSTER_STORE);
     alerts = context.getStateStore(CoachingTopology.ALERTS_STORE);
     actions = context.getStateStore(CoachingTopology.AGENT_ACTIONS_STORE);
+    teamRules = new StoredTeamRules(context.getStateStore(CoachingTopology.RULES_STORE), ruleBook);
     duplicates = sensor("duplicates");
     corrections = sensor("corrections");
     retractions = sensor("retractions");
@@ -120,7 +127,7 @@ final class ScoringProcessor implements Processor<String, ScorableEvent, Object,
     Long correctedDay = event instanceof ScorableEvent.Evaluation ? history(agentId).evaluationSlice(Fnv64.hash(event.sourceId())) : null;
     AgentActions agentActions = actions.get(agentId);
     ScoringResult result = scorer.score(state, history(agentId), event, teamId,
-        agentActions == null ? Snoozes.NONE : agentActions.toSnoozes());
+        agentActions == null ? Snoozes.NONE : agentActions.toSnoozes(), teamRules.forTeam(teamId));
     switch (result.outcome()) {
       case DUPLICATE -> duplicates.record();
       case LATE -> {

@@ -10,6 +10,7 @@ import com.coachstream.schemas.deadletter.DeadLetter;
 import com.coachstream.schemas.skills.SkillTaxonomy;
 import com.coachstream.schemas.topics.Topics;
 import com.coachstream.streams.alerts.TipLibrary;
+import com.coachstream.streams.rules.RuleBook;
 import com.coachstream.streams.slip.AlertMode;
 import com.coachstream.streams.slip.SlipPolicy;
 import com.coachstream.streams.slip.StatisticalRules;
@@ -93,6 +94,11 @@ public record StreamsSettings(
     }
   }
 
+  /** Turns rule sets into slip policies over this configuration, checked as the configuration is. */
+  public RuleBook ruleBook() {
+    return new RuleBook(source, StreamsSettings::slipPolicy);
+  }
+
   /** {@code effect.window}: the length of the before and after periods of a coaching effect. */
   public Duration effectWindow() {
     return duration(source, "effect.window");
@@ -102,7 +108,8 @@ public record StreamsSettings(
     return settings.duration(key, Settings.parseDuration(key, DEFAULTS.get(key)));
   }
 
-  static SlipPolicy slipPolicy(Settings settings) {
+  /** The slip policy of {@code settings}: the configuration's, or a team's rules laid over it ({@link RuleBook}). */
+  public static SlipPolicy slipPolicy(Settings settings) {
     Map<SkillCategory, SlipRules> rules = new EnumMap<>(SkillCategory.class);
     for (SkillCategory category : SkillCategory.values()) {
       String prefix = "slip." + category.name().toLowerCase(Locale.ROOT) + ".";

@@ -9,6 +9,7 @@ import com.coachstream.avro.CoachingAction;
 import com.coachstream.avro.CoachingAlert;
 import com.coachstream.avro.InteractionEvent;
 import com.coachstream.avro.QaEvaluation;
+import com.coachstream.avro.RuleSet;
 import com.coachstream.common.config.Settings;
 import com.coachstream.schemas.topics.Topic;
 import com.coachstream.schemas.topics.Topics;
@@ -35,6 +36,7 @@ final class TopologyFixture implements AutoCloseable {
   final TestInputTopic<String, QaEvaluation> evaluations;
   final TestInputTopic<String, AgentProfile> agents;
   final TestInputTopic<String, CoachingAction> actions;
+  final TestInputTopic<String, RuleSet> rules;
   final TestInputTopic<byte[], byte[]> rawInteractions;
   final TestOutputTopic<AgentWindowKey, AgentSkillWindow> scores;
   final TestOutputTopic<String, CoachingAlert> alerts;
@@ -75,6 +77,7 @@ final class TopologyFixture implements AutoCloseable {
     evaluations = input(topics.qaEvaluations());
     agents = input(topics.agents());
     actions = input(topics.actions());
+    rules = input(topics.rules());
     rawInteractions = driver.createInputTopic(topics.interactions().name(), Serdes.ByteArray().serializer(),
         Serdes.ByteArray().serializer());
     scores = driver.createOutputTopic(topics.skillScores().name(), topics.skillScores().keySerde().deserializer(),
