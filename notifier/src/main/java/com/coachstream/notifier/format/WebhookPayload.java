@@ -39,6 +39,7 @@ public final class WebhookPayload {
     root.put("floor", alert.getFloor());
     root.put("samples", alert.getSamples());
     root.put("probability", alert.getProbability());
+    root.put("teamPercentile", alert.getTeamPercentile());
     ObjectNode interval = root.putObject("interval");
     interval.put("low", alert.getIntervalLow());
     interval.put("high", alert.getIntervalHigh());

@@ -18,7 +18,8 @@ public record TopicNames(
     String deliveries,
     String deadLetter,
     String actions,
-    String effects) {
+    String effects,
+    String teamDistributions) {
 
   public static final TopicNames DEFAULTS = new TopicNames(
       "cc.interactions.v1",
@@ -29,7 +30,8 @@ public record TopicNames(
       "coaching.deliveries.v1",
       "coaching.dead-letter.v1",
       "coaching.actions.v1",
-      "coaching.effects.v1");
+      "coaching.effects.v1",
+      "coaching.team-distributions.v1");
 
   /** Topic names from {@code topic.*} properties, defaults for the rest. */
   public static TopicNames from(Properties props) {
@@ -42,13 +44,15 @@ public record TopicNames(
         props.getProperty("topic.deliveries", DEFAULTS.deliveries),
         props.getProperty("topic.dead-letter", DEFAULTS.deadLetter),
         props.getProperty("topic.actions", DEFAULTS.actions),
-        props.getProperty("topic.effects", DEFAULTS.effects));
+        props.getProperty("topic.effects", DEFAULTS.effects),
+        props.getProperty("topic.team-distributions", DEFAULTS.teamDistributions));
   }
 
   /** The same names with a prefix on each, so tests never share topics. */
   public TopicNames withPrefix(String prefix) {
     return new TopicNames(prefix + interactions, prefix + qaEvaluations, prefix + agents, prefix + skillScores,
-        prefix + alerts, prefix + deliveries, prefix + deadLetter, prefix + actions, prefix + effects);
+        prefix + alerts, prefix + deliveries, prefix + deadLetter, prefix + actions, prefix + effects,
+        prefix + teamDistributions);
   }
 
   /**
@@ -57,7 +61,7 @@ public record TopicNames(
    */
   public TopicNames withInputsOf(TopicNames inputs) {
     return new TopicNames(inputs.interactions, inputs.qaEvaluations, inputs.agents, skillScores, alerts,
-        deliveries, deadLetter, inputs.actions, effects);
+        deliveries, deadLetter, inputs.actions, effects, teamDistributions);
   }
 
   /** Property key -> name, in the order of docs/topics.md. */
@@ -72,6 +76,7 @@ public record TopicNames(
     map.put("topic.dead-letter", deadLetter);
     map.put("topic.actions", actions);
     map.put("topic.effects", effects);
+    map.put("topic.team-distributions", teamDistributions);
     return map;
   }
 }

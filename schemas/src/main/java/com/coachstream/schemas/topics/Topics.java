@@ -28,6 +28,7 @@ public final class Topics {
   private final Topic<byte[], byte[]> deadLetter;
   private final Topic<String, CoachingAction> actions;
   private final Topic<String, CoachingEffect> effects;
+  private final Topic<String, byte[]> teamDistributions;
 
   private final AvroSerdes avro;
 
@@ -51,6 +52,7 @@ public final class Topics {
     this.deadLetter = new Topic<>(names.deadLetter(), Serdes.ByteArray(), Serdes.ByteArray(), false);
     this.actions = new Topic<>(names.actions(), agentKey, avro.value(CoachingAction.class), false);
     this.effects = new Topic<>(names.effects(), Serdes.String(), avro.value(CoachingEffect.class), false);
+    this.teamDistributions = new Topic<>(names.teamDistributions(), Serdes.String(), Serdes.ByteArray(), true);
   }
 
   public static Topics defaults() {
@@ -104,9 +106,18 @@ public final class Topics {
     return effects;
   }
 
+  /**
+   * Internal to the streams processor: each team's score distribution per category and window (the
+   * team-relative rule), written by the team's task and read back by every instance as a global store.
+   */
+  public Topic<String, byte[]> teamDistributions() {
+    return teamDistributions;
+  }
+
   /** Every topic, in the order of docs/topics.md. */
   public List<Topic<?, ?>> all() {
-    return List.of(interactions, qaEvaluations, agents, skillScores, alerts, deliveries, deadLetter, actions, effects);
+    return List.of(interactions, qaEvaluations, agents, skillScores, alerts, deliveries, deadLetter, actions, effects,
+        teamDistributions);
   }
 
   public Optional<Topic<?, ?>> byName(String name) {

@@ -10,6 +10,9 @@ import com.coachstream.streams.actions.AgentActions;
 import com.coachstream.streams.scoring.AgentScorer;
 import com.coachstream.streams.effect.AgentDay;
 import com.coachstream.streams.slip.Snoozes;
+import com.coachstream.streams.slip.TeamDistributions;
+import com.coachstream.streams.team.MemberScores;
+import com.coachstream.streams.team.TeamScoreReport;
 import com.coachstream.streams.scoring.AgentState;
 import com.coachstream.streams.scoring.DaySums;
 import com.coachstream.streams.scoring.Fnv64;
@@ -64,6 +67,8 @@ final class ScoringProcessor implements Processor<String, ScorableEvent, Object,
   private KeyValueStore<String, AgentProfile> roster;
   private KeyValueStore<String, CoachingAlert> alerts;
   private KeyValueStore<String, AgentActions> actions;
+  private TeamDistributions teamDistributions = TeamDistributions.NONE;
+  private final TeamScoreReport teamScores;
   private Sensor duplicates;
   private Sensor corrections;
   private Sensor retractions;
@@ -75,6 +80,7 @@ final class ScoringProcessor implements Processor<String, ScorableEvent, Object,
     this.sweep = new WindowSweep(scorer.windows());
     this.publishInterval = publishInterval;
     this.alertsRetention = alertsRetention;
+    this.teamScores = new TeamScoreReport(scorer.policy());
   }
 
   @Override
@@ -86,6 +92,9 @@ final class ScoringProcessor implements Processor<String, ScorableEvent, Object,
     roster = context.getStateStore(CoachingTopology.ROSTER_STORE);
     alerts = context.getStateStore(CoachingTopology.ALERTS_STORE);
     actions = context.getStateStore(CoachingTopology.AGENT_ACTIONS_STORE);
+    if (scorer.policy().team().enabled()) {
+      teamDistributions = new GlobalTeamDistributions(context.getStateStore(CoachingTopology.TEAM_DISTRIBUTIONS_GLOBAL_STORE));
+    }
     duplicates = sensor("duplicates");
     corrections = sensor("corrections");
     retractions = sensor("retractions");
@@ -120,7 +129,7 @@ final class ScoringProcessor implements Processor<String, ScorableEvent, Object,
     Long correctedDay = event instanceof ScorableEvent.Evaluation ? history(agentId).evaluationSlice(Fnv64.hash(event.sourceId())) : null;
     AgentActions agentActions = actions.get(agentId);
     ScoringResult result = scorer.score(state, history(agentId), event, teamId,
-        agentActions == null ? Snoozes.NONE : agentActions.toSnoozes());
+        agentActions == null ? Snoozes.NONE : agentActions.toSnoozes(), teamDistributions);
     switch (result.outcome()) {
       case DUPLICATE -> duplicates.record();
       case LATE -> {
@@ -134,11 +143,14 @@ final class ScoringProcessor implements Processor<String, ScorableEvent, Object,
     if (!result.changedState()) {
       return;
     }
+    List<MemberScores> toTeam = result.window() == null ? List.of()
+        : teamScores.of(state, agentId, teamId, result.windowStart(), result.window());
     agents.put(agentId, state);
     agentsWithUnpublishedWindows.add(agentId);
     forwardChangedDays(agentId, teamId, state, event, correctedDay, record.timestamp());
     if (result.window() != null) {
       publish(agentId, teamId, result.windowStart(), result.window(), record.timestamp());
+      forwardToTeam(toTeam, record.timestamp());
     }
     for (CoachingAlert alert : result.alerts()) {
       alerts.put(alert.getAlertId(), alert);
@@ -161,6 +173,13 @@ final class ScoringProcessor implements Processor<String, ScorableEvent, Object,
       AgentDay value = new AgentDay(agentId, teamId, changed, state.newestEventTime(),
           DaySums.of(history(agentId).slice(changed)));
       context.forward(new Record<>(teamId, value, timestamp), CoachingTopology.EFFECT_INPUTS_SINK);
+    }
+  }
+
+  /** The agent's scores in a published window, to the team's partition (the team-relative rule). */
+  private void forwardToTeam(List<MemberScores> records, long timestamp) {
+    for (MemberScores scores : records) {
+      context.forward(new Record<>(scores.teamId(), scores, timestamp), CoachingTopology.TEAM_SCORES_SINK);
     }
   }
 
@@ -209,7 +228,10 @@ final class ScoringProcessor implements Processor<String, ScorableEvent, Object,
       long first = scorer.windows().firstWindowStartContaining(state.dirtyFrom());
       long last = scorer.windows().lastWindowStartContaining(state.dirtyTo());
       sweep.sweep(history.slices(first, last + scorer.windows().sizeMs()), first, last,
-          (windowStart, view) -> publish(agentId, teamId, windowStart, view, state.newestEventTime()));
+          (windowStart, view) -> {
+            publish(agentId, teamId, windowStart, view, state.newestEventTime());
+            forwardToTeam(teamScores.of(state, agentId, teamId, windowStart, view), state.newestEventTime());
+          });
       state.clearDirty();
       scorer.expire(state, history);
       agents.put(agentId, state);
