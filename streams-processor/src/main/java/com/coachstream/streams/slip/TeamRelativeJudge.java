@@ -48,7 +48,7 @@ final class TeamRelativeJudge {
     }
     SustainedRule.Track next = SustainedRule.record(track, window.start(), window.advanceMs(), below);
     if (!state.slipping()) {
-      if (decision.alert() == AlertType.SLIP || !below || !sustain.sustained(next) || inCooldown(state, now, rules)) {
+      if (decision.alert() == AlertType.SLIP || !below || !sustain.sustained(next) || SlipDetector.inCooldown(state, now, rules)) {
         return new Outcome(decision, certainty, next, percentile);
       }
       SlipDecision slip = new SlipDecision(new CategoryState(true, now), AlertType.SLIP, AlertReason.BELOW_TEAM_PERCENTILE);
@@ -73,9 +73,5 @@ final class TeamRelativeJudge {
       return estimate == null || 1 - estimate.probabilityBelow(bar) < confidence;
     }
     return TeamRelativeRule.below(measure.score(), bar);
-  }
-
-  private static boolean inCooldown(CategoryState state, long now, SlipRules rules) {
-    return state.lastSlipAt() != CategoryState.NEVER && now - state.lastSlipAt() < rules.cooldown().toMillis();
   }
 }

@@ -85,22 +85,8 @@ final class StoredTeamScoreBook implements TeamScoreBook {
 
   @Override
   public void dropBefore(long windowStart) {
-    deleteRange(distributions, DistributionKeys.histogramsFrom(teamId, Long.MIN_VALUE),
+    TeamEffectProcessor.deleteRange(distributions, DistributionKeys.histogramsFrom(teamId, Long.MIN_VALUE),
         DistributionKeys.histogramsFrom(teamId, windowStart));
-    deleteRange(members, DistributionKeys.membersFrom(teamId, Long.MIN_VALUE), DistributionKeys.membersFrom(teamId, windowStart));
-  }
-
-  /** Deletes [from, to): each record once, when its window expires. */
-  private static <V> void deleteRange(KeyValueStore<Bytes, V> store, Bytes from, Bytes to) {
-    List<Bytes> expired = new ArrayList<>();
-    try (KeyValueIterator<Bytes, V> range = store.range(from, to)) {
-      while (range.hasNext()) {
-        Bytes key = range.next().key;
-        if (key.compareTo(to) < 0) {
-          expired.add(key);
-        }
-      }
-    }
-    expired.forEach(store::delete);
+    TeamEffectProcessor.deleteRange(members, DistributionKeys.membersFrom(teamId, Long.MIN_VALUE), DistributionKeys.membersFrom(teamId, windowStart));
   }
 }
