@@ -49,6 +49,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * final state. Which agents have unpublished changes is kept in the state itself (and mirrored in memory).
  * SLIPs are held back while a supervisor's snooze of the agent and category runs ({@code agent-actions-store});
  * each alert raised goes to the alerts topic and to {@link CoachingTopology#APPLY_ACTIONS}, which tracks its status.
+ * With {@code slip.team-percentile} on, each published window's category scores also go to the agent's team
+ * ({@link TeamScoreReport}, through {@link CoachingTopology#TEAM_SCORES_TOPIC}), and the scorer reads the team's
+ * distribution from the global store ({@link GlobalTeamDistributions}: one lookup per decision).
  */
 final class ScoringProcessor implements Processor<String, ScorableEvent, Object, Object> {
 
