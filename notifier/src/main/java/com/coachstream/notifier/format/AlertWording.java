@@ -76,7 +76,16 @@ public final class AlertWording {
       case DROP_FROM_BASELINE -> "dropped from baseline";
       case BOTH -> "below the floor and dropped from baseline";
       case RECOVERED -> "back above floor and baseline";
+      case BELOW_TEAM_PERCENTILE -> "below the team's percentile";
     };
+  }
+
+  /** Why the alert fired, in words, with the team's percentile when the team-relative rule raised it. */
+  public static String reason(CoachingAlert alert) {
+    if (alert.getReason() == AlertReason.BELOW_TEAM_PERCENTILE && alert.getTeamPercentile() != null) {
+      return "below the team's percentile (" + number(alert.getTeamPercentile()) + ")";
+    }
+    return reason(alert.getReason());
   }
 
   /** "empathy 52.0 (-18.0 vs baseline)" for the skill with the worst delta, when the alert lists one. */
@@ -118,7 +127,7 @@ public final class AlertWording {
       line.append("no action yet on the alert raised at ").append(alert.getCreatedAt()).append(": ");
     }
     line.append(headline(a)).append(": ").append(scoreLine(alert))
-        .append(", ").append(reason(alert.getReason()));
+        .append(", ").append(reason(alert));
     worstSkill(alert).filter(s -> !a.isRecovery()).ifPresent(s -> line.append("; worst ").append(s));
     tip(alert).filter(s -> !a.isRecovery()).ifPresent(s -> line.append("; tip ").append(s));
     line.append(" [team ").append(a.teamId() == null ? "-" : a.teamId());

@@ -18,7 +18,7 @@ public record EmailContent(String subject, String text, String html) {
       text.append(AlertWording.reminderLine(a)).append("\n\n");
     }
     text.append(AlertWording.headline(a)).append(".\n")
-        .append(AlertWording.scoreLine(alert)).append(" - ").append(AlertWording.reason(alert.getReason())).append(".\n");
+        .append(AlertWording.scoreLine(alert)).append(" - ").append(AlertWording.reason(alert)).append(".\n");
     if (!alert.getSkills().isEmpty()) {
       text.append("\nSkills (worst first):\n");
       alert.getSkills().forEach(s -> text.append("  - ").append(AlertWording.skill(s)).append('\n'));
@@ -47,7 +47,7 @@ public record EmailContent(String subject, String text, String html) {
     }
     html.append("<p><b>").append(Html.escape(AlertWording.headline(a))).append("</b><br>")
         .append(Html.escape(AlertWording.scoreLine(alert))).append(" &ndash; ")
-        .append(Html.escape(AlertWording.reason(alert.getReason()))).append(".</p>");
+        .append(Html.escape(AlertWording.reason(alert))).append(".</p>");
     if (!alert.getSkills().isEmpty()) {
       html.append("<h3>Skills (worst first)</h3><ul>");
       alert.getSkills().forEach(s -> html.append("<li>").append(Html.escape(AlertWording.skill(s))).append("</li>"));

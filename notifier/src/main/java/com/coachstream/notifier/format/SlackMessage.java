@@ -30,7 +30,7 @@ public final class SlackMessage {
       section(blocks, "*" + escape(AlertWording.reminderLine(a)) + "*");
     }
     section(blocks, "*" + escape(AlertWording.headline(a)) + "*\n"
-        + escape(AlertWording.scoreLine(alert)) + " — " + AlertWording.reason(alert.getReason()));
+        + escape(AlertWording.scoreLine(alert)) + " — " + AlertWording.reason(alert));
     if (!alert.getSkills().isEmpty()) {
       section(blocks, "*Skills (worst first)*\n" + alert.getSkills().stream().limit(3)
           .map(s -> "• " + escape(AlertWording.skill(s))).collect(Collectors.joining("\n")));

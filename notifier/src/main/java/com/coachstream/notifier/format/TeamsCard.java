@@ -33,7 +33,7 @@ public final class TeamsCard {
     if (a.reminder()) {
       text(body, AlertWording.reminderLine(a));
     }
-    text(body, AlertWording.headline(a) + ": " + AlertWording.reason(alert.getReason()) + ".");
+    text(body, AlertWording.headline(a) + ": " + AlertWording.reason(alert) + ".");
     ArrayNode facts = body.addObject().put("type", "FactSet").putArray("facts");
     fact(facts, "Score", AlertWording.number(alert.getScore()));
     fact(facts, "Baseline", AlertWording.number(alert.getBaseline()));

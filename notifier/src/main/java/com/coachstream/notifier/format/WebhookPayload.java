@@ -40,6 +40,7 @@ public final class WebhookPayload {
     root.put("samples", alert.getSamples());
     root.put("probability", alert.getProbability());
     root.put("ruleSet", alert.getRuleSet());
+    root.put("teamPercentile", alert.getTeamPercentile());
     ObjectNode interval = root.putObject("interval");
     interval.put("low", alert.getIntervalLow());
     interval.put("high", alert.getIntervalHigh());

@@ -43,4 +43,17 @@ class AlertWordingTest {
     alert.setBaseline(null);
     assertThat(AlertWording.scoreLine(alert)).isEqualTo("score 58.3 vs baseline none, floor 70.0 (9 samples)");
   }
+
+  @Test
+  void aTeamRelativeSlipNamesTheTeamsPercentileInEveryChannel() {
+    var slip = TestAlerts.slip("a-6", "agent-7", "team-a");
+    slip.setReason(com.coachstream.avro.AlertReason.BELOW_TEAM_PERCENTILE);
+    slip.setTeamPercentile(84.6);
+    var alert = new EnrichedAlert(slip, TestAlerts.agent("agent-7", "Dana Lee", "team-a"));
+
+    assertThat(AlertWording.reason(slip)).isEqualTo("below the team's percentile (84.6)");
+    assertThat(AlertWording.logLine(alert)).contains("below the team's percentile (84.6)");
+    slip.setTeamPercentile(null);
+    assertThat(AlertWording.reason(slip)).isEqualTo("below the team's percentile");
+  }
 }

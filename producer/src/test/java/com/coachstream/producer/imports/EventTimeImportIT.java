@@ -87,7 +87,7 @@ class EventTimeImportIT {
     String shared = broker.uniqueName("merged");
     broker.createTopics(Map.of(shared, 1));
     TopicNames names = new TopicNames(shared, shared, shared, "unused.scores", "unused.alerts", "unused.deliveries", "unused.dlq",
-        shared, "unused.effects", "unused.rules");
+        shared, "unused.effects", "unused.rules", "unused.team-distributions");
 
     Cli.Result result = Cli.run(Cli.args(broker, names, "import", "--sort-memory", "1", export.ccaas.toString(), export.qa.toString()));
 

@@ -19,7 +19,8 @@ public record TopicNames(
     String deadLetter,
     String actions,
     String effects,
-    String rules) {
+    String rules,
+    String teamDistributions) {
 
   public static final TopicNames DEFAULTS = new TopicNames(
       "cc.interactions.v1",
@@ -31,7 +32,8 @@ public record TopicNames(
       "coaching.dead-letter.v1",
       "coaching.actions.v1",
       "coaching.effects.v1",
-      "coaching.rules.v1");
+      "coaching.rules.v1",
+      "coaching.team-distributions.v1");
 
   /** Topic names from {@code topic.*} properties, defaults for the rest. */
   public static TopicNames from(Properties props) {
@@ -45,13 +47,15 @@ public record TopicNames(
         props.getProperty("topic.dead-letter", DEFAULTS.deadLetter),
         props.getProperty("topic.actions", DEFAULTS.actions),
         props.getProperty("topic.effects", DEFAULTS.effects),
-        props.getProperty("topic.rules", DEFAULTS.rules));
+        props.getProperty("topic.rules", DEFAULTS.rules),
+        props.getProperty("topic.team-distributions", DEFAULTS.teamDistributions));
   }
 
   /** The same names with a prefix on each, so tests never share topics. */
   public TopicNames withPrefix(String prefix) {
     return new TopicNames(prefix + interactions, prefix + qaEvaluations, prefix + agents, prefix + skillScores,
-        prefix + alerts, prefix + deliveries, prefix + deadLetter, prefix + actions, prefix + effects, prefix + rules);
+        prefix + alerts, prefix + deliveries, prefix + deadLetter, prefix + actions, prefix + effects, prefix + rules,
+        prefix + teamDistributions);
   }
 
   /**
@@ -60,7 +64,7 @@ public record TopicNames(
    */
   public TopicNames withInputsOf(TopicNames inputs) {
     return new TopicNames(inputs.interactions, inputs.qaEvaluations, inputs.agents, skillScores, alerts,
-        deliveries, deadLetter, inputs.actions, effects, inputs.rules);
+        deliveries, deadLetter, inputs.actions, effects, inputs.rules, teamDistributions);
   }
 
   /** Property key -> name, in the order of docs/topics.md. */
@@ -76,6 +80,7 @@ public record TopicNames(
     map.put("topic.actions", actions);
     map.put("topic.effects", effects);
     map.put("topic.rules", rules);
+    map.put("topic.team-distributions", teamDistributions);
     return map;
   }
 }

@@ -30,6 +30,7 @@ public final class Topics {
   private final Topic<String, CoachingAction> actions;
   private final Topic<String, CoachingEffect> effects;
   private final Topic<String, RuleSet> rules;
+  private final Topic<String, byte[]> teamDistributions;
 
   private final AvroSerdes avro;
 
@@ -54,6 +55,7 @@ public final class Topics {
     this.actions = new Topic<>(names.actions(), agentKey, avro.value(CoachingAction.class), false);
     this.effects = new Topic<>(names.effects(), Serdes.String(), avro.value(CoachingEffect.class), false);
     this.rules = new Topic<>(names.rules(), Serdes.String(), avro.value(RuleSet.class), true);
+    this.teamDistributions = new Topic<>(names.teamDistributions(), Serdes.String(), Serdes.ByteArray(), true);
   }
 
   public static Topics defaults() {
@@ -112,9 +114,18 @@ public final class Topics {
     return rules;
   }
 
+  /**
+   * Internal to the streams processor: each team's score distribution per category and window (the
+   * team-relative rule), written by the team's task and read back by every instance as a global store.
+   */
+  public Topic<String, byte[]> teamDistributions() {
+    return teamDistributions;
+  }
+
   /** Every topic, in the order of docs/topics.md. */
   public List<Topic<?, ?>> all() {
-    return List.of(interactions, qaEvaluations, agents, skillScores, alerts, deliveries, deadLetter, actions, effects, rules);
+    return List.of(interactions, qaEvaluations, agents, skillScores, alerts, deliveries, deadLetter, actions, effects,
+        rules, teamDistributions);
   }
 
   public Optional<Topic<?, ?>> byName(String name) {

@@ -85,6 +85,14 @@ public final class AlertFactory {
     return alert;
   }
 
+  /** As {@link #withCertainty(CoachingAlert, StatisticalDecision)}, with the team's percentile when the team rule applied. */
+  public static CoachingAlert withCertainty(CoachingAlert alert, StatisticalDecision certainty, Double teamPercentile) {
+    if (teamPercentile != null) {
+      alert.setTeamPercentile(Math.round(teamPercentile * 100) / 100.0);
+    }
+    return withCertainty(alert, certainty);
+  }
+
   /**
    * Name-based UUID (v3) of agent, category, type, triggering source id and its content fingerprint: a
    * replay yields the same id, and a corrected evaluation that triggers again yields a new one.

@@ -10,6 +10,7 @@ import com.coachstream.streams.slip.SlipPolicy;
 import com.coachstream.streams.slip.SlipRules;
 import com.coachstream.streams.slip.Snoozes;
 import com.coachstream.streams.slip.StatisticalMeasure;
+import com.coachstream.streams.slip.TeamDistributions;
 import com.coachstream.streams.window.Lateness;
 import com.coachstream.streams.window.WindowSpec;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ public final class AgentScorer {
   /** As {@link #score(AgentState, AgentHistory, ScorableEvent, String)}, holding back the SLIPs {@code snoozes} hold. */
   public ScoringResult score(AgentState state, AgentHistory history, ScorableEvent event, String teamId,
       Snoozes snoozes) {
-    return score(state, history, event, teamId, snoozes, defaultRules);
+    return score(state, history, event, teamId, snoozes, defaultRules, TeamDistributions.NONE);
   }
 
   /**
@@ -71,14 +72,41 @@ public final class AgentScorer {
    */
   public ScoringResult score(AgentState state, AgentHistory history, ScorableEvent event, String teamId,
       Snoozes snoozes, EffectiveRules rules) {
+    return score(state, history, event, teamId, snoozes, rules, TeamDistributions.NONE);
+  }
+
+  /**
+   * As {@link #score(AgentState, AgentHistory, ScorableEvent, String, Snoozes)}, judging the team-relative rule
+   * ({@code slip.team-percentile}) against the team's distributions in {@code teams}.
+   */
+  public ScoringResult score(AgentState state, AgentHistory history, ScorableEvent event, String teamId,
+      Snoozes snoozes, TeamDistributions teams) {
+    return score(state, history, event, teamId, snoozes, defaultRules, teams);
+  }
+
+  /**
+   * Scores the event, deciding slips by {@code rules} (the rules in force for the agent's team; alerts name
+   * them) and judging the team-relative rule against the team's distributions in {@code teams}.
+   */
+  public ScoringResult score(AgentState state, AgentHistory history, ScorableEvent event, String teamId,
+      Snoozes snoozes, EffectiveRules rules, TeamDistributions teams) {
+    Context context = new Context(teamId, snoozes, rules, teams);
     if (event instanceof ScorableEvent.Interaction interaction) {
-      return scoreInteraction(state, history, interaction, teamId, snoozes, rules);
+      return scoreInteraction(state, history, interaction, context);
     }
-    return scoreEvaluation(state, history, (ScorableEvent.Evaluation) event, teamId, snoozes, rules);
+    return scoreEvaluation(state, history, (ScorableEvent.Evaluation) event, context);
+  }
+
+  /** Who judges the event's agent: their team for alerts, their snoozes, the rules in force, their team's distributions. */
+  private record Context(String teamId, Snoozes snoozes, EffectiveRules rules, TeamDistributions teams) { }
+
+  /** The configuration's slip policy (the rules for teams without rules of their own). */
+  public SlipPolicy policy() {
+    return defaultRules.policy();
   }
 
   private ScoringResult scoreInteraction(AgentState state, AgentHistory history, ScorableEvent.Interaction event,
-      String teamId, Snoozes snoozes, EffectiveRules rules) {
+      Context context) {
     long idHash = Fnv64.hash(event.sourceId());
     if (history.interactionSlice(idHash) != null) {
       return ScoringResult.duplicate();
@@ -99,12 +127,12 @@ public final class AgentScorer {
       state.teamId(event.teamId());
     }
     EnumSet<SkillCategory> touched = Slice.categoriesOf(event.observations());
-    return finish(state, history, event, 0L, touched, teamId, ScoringResult.Outcome.ACCEPTED,
-        state.current.inWindow(slice, windows), snoozes, rules);
+    return finish(state, history, event, 0L, touched, context, ScoringResult.Outcome.ACCEPTED,
+        state.current.inWindow(slice, windows));
   }
 
   private ScoringResult scoreEvaluation(AgentState state, AgentHistory history, ScorableEvent.Evaluation event,
-      String teamId, Snoozes snoozes, EffectiveRules rules) {
+      Context context) {
     long idHash = Fnv64.hash(event.sourceId());
     Long earlierSlice = history.evaluationSlice(idHash);
     Slice earlierHolder = earlierSlice == null ? null : history.slice(earlierSlice);
@@ -135,7 +163,7 @@ public final class AgentScorer {
     history.rememberEvaluation(idHash, slice);
     state.current.apply(slice, event.observations(), null, event.eventTime(), 1, windows);
     state.markDirty(slice);
-    return finish(state, history, event, event.fingerprint(), touched, teamId, outcome, latestWindowChanged, snoozes, rules);
+    return finish(state, history, event, event.fingerprint(), touched, context, outcome, latestWindowChanged);
   }
 
   /** Takes an earlier version of an evaluation out of its slice and out of the running sums. */
@@ -174,9 +202,9 @@ public final class AgentScorer {
    * both sources: the moment, in event time, at which the alert is (or would be) raised; snoozes too.
    */
   private ScoringResult finish(AgentState state, AgentHistory history, ScorableEvent event, long fingerprint,
-      EnumSet<SkillCategory> touched, String teamId, ScoringResult.Outcome outcome, boolean latestWindowChanged,
-      Snoozes snoozes, EffectiveRules ruleSet) {
-    SlipPolicy policy = ruleSet.policy();
+      EnumSet<SkillCategory> touched, Context context, ScoringResult.Outcome outcome, boolean latestWindowChanged) {
+    String teamId = context.teamId();
+    SlipPolicy policy = context.rules().policy();
     state.progress().observed(event.source(), event.eventTime());
     expire(state, history);
     long now = state.newestEventTime();
@@ -192,21 +220,33 @@ public final class AgentScorer {
       SlipRules rules = policy.rules(category);
       SlipPolicy.Judgement judgement = policy.judge(category, state.category(category), measure,
           new StatisticalMeasure(state.current.moments(category), state.current.baselineMoments(category)), now,
-          new SlipPolicy.Window(windowStart, windows.advanceMs(), state.sustainTrack(category)));
-      SlipDecision decision = snoozes.apply(category, state.category(category), judgement.decision(), now);
+          new SlipPolicy.Window(windowStart, windows.advanceMs(), state.sustainTrack(category)),
+          teamView(context, category, windowStart, state));
+      SlipDecision decision = context.snoozes().apply(category, state.category(category), judgement.decision(), now);
       state.category(category, decision.next());
       state.sustainTrack(category, judgement.track());
+      state.teamTrack(category, judgement.teamTrack());
       if (decision.alerts()) {
         if (!window.hasEvidence()) {
           window = WindowView.of(history.slices(windowStart, windowEnd)); // the same sums, with evidence
         }
         CoachingAlert alert = AlertFactory.withCertainty(alerts.create(trigger, category, decision.alert(),
-            decision.reason(), measure, rules, windowStart, windowEnd, window, baseline), judgement.certainty());
-        alert.setRuleSet(ruleSet.name());
+            decision.reason(), measure, rules, windowStart, windowEnd, window, baseline), judgement.certainty(),
+            judgement.teamPercentile());
+        alert.setRuleSet(context.rules().name());
         raised.add(alert);
       }
     }
     return new ScoringResult(outcome, windowStart, latestWindowChanged ? window : null, List.copyOf(raised), null);
+  }
+
+  /** The team's distribution of the category in the window (one lookup, only with the team-relative rule on). */
+  private SlipPolicy.Team teamView(Context context, SkillCategory category, long windowStart, AgentState state) {
+    if (!context.rules().policy().team().enabled()) {
+      return SlipPolicy.Team.NONE;
+    }
+    return new SlipPolicy.Team(context.teamId() == null ? null
+        : context.teams().histogram(context.teamId(), category, windowStart), state.teamTrack(category));
   }
 
   /**

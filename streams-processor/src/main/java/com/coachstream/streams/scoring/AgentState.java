@@ -21,6 +21,8 @@ public final class AgentState {
 
   private final EnumMap<SkillCategory, CategoryState> categories = new EnumMap<>(SkillCategory.class);
   private final EnumMap<SkillCategory, SustainedRule.Track> sustainTracks = new EnumMap<>(SkillCategory.class);
+  private final EnumMap<SkillCategory, SustainedRule.Track> teamTracks = new EnumMap<>(SkillCategory.class);
+  private String scoredTeam;
   private EventTimeProgress progress = new EventTimeProgress();
   private String teamId;
   private long dirtyFrom = NONE;
@@ -77,6 +79,32 @@ public final class AgentState {
 
   public Map<SkillCategory, SustainedRule.Track> sustainTracks() {
     return sustainTracks;
+  }
+
+  /** Which of the category's last windows found the agent below their team ({@code slip.team-percentile}). */
+  public SustainedRule.Track teamTrack(SkillCategory category) {
+    return teamTracks.getOrDefault(category, SustainedRule.Track.NONE);
+  }
+
+  public void teamTrack(SkillCategory category, SustainedRule.Track track) {
+    if (track.equals(SustainedRule.Track.NONE)) {
+      teamTracks.remove(category);
+    } else {
+      teamTracks.put(category, track);
+    }
+  }
+
+  public Map<SkillCategory, SustainedRule.Track> teamTracks() {
+    return teamTracks;
+  }
+
+  /** The team the agent's window scores were last sent to ({@code slip.team-percentile}), null before. */
+  public String scoredTeam() {
+    return scoredTeam;
+  }
+
+  public void scoredTeam(String teamId) {
+    this.scoredTeam = teamId;
   }
 
   /** Start of the oldest slice that may still be stored ({@link #NONE} when none ever was). */

@@ -12,7 +12,11 @@ import java.util.Map;
  * sums). A new layout gets a new version byte, so state of another layout is refused with a message saying
  * so, never misread.
  *
- * <p>Version 5 adds statistical mode's per-event moments to the current window and its baseline, and each
+ * <p>Version 6 adds the team-relative rule's state: each category's team track ({@code slip.team-percentile})
+ * and the team the agent's window scores last went to. Version 5 is read without them (no track: no window
+ * found the agent below their team yet; no team: the next scores go to the agent's team as if for the first
+ * time) and written back as version 6.
+ * Version 5 adds statistical mode's per-event moments to the current window and its baseline, and each
  * category's {@code slip.sustain} track after them. Version 4
  * is read without them and they are rebuilt from the stored slices on the agent's next event (an exact
  * rebuild: the same sums as kept running), then written back as version 5.
@@ -28,15 +32,16 @@ public final class AgentStateCodec {
   static final byte VERSION_3 = 3;
   static final byte VERSION_4 = 4;
   static final byte VERSION_5 = 5;
+  static final byte VERSION_6 = 6;
   private static final SkillCategory[] CATEGORIES = SkillCategory.values();
 
   private AgentStateCodec() { }
 
   public static byte[] encode(AgentState state) {
-    return encode(state, VERSION_5);
+    return encode(state, VERSION_6);
   }
 
-  /** Writes {@code version} 5, or 4 (without moments) for tests of the migration. */
+  /** Writes {@code version} 6, or 5 (without the team rule's state) or 4 (without moments) for tests of the migration. */
   static byte[] encode(AgentState state, byte version) {
     StateWriter out = new StateWriter(512);
     out.writeByte(version);
@@ -61,13 +66,22 @@ public final class AgentStateCodec {
         out.writeLong(track.held());
       });
     }
+    if (version >= VERSION_6) {
+      out.writeNullableString(state.scoredTeam());
+      out.writeVarInt(state.teamTracks().size());
+      state.teamTracks().forEach((category, track) -> {
+        out.writeByte(category.ordinal());
+        out.writeZigZag(track.windowStart());
+        out.writeLong(track.held());
+      });
+    }
     return out.toByteArray();
   }
 
   public static AgentState decode(byte[] data) {
     StateReader in = new StateReader(data);
     int version = in.readByte();
-    if (version < VERSION_3 || version > VERSION_5) {
+    if (version < VERSION_3 || version > VERSION_6) {
       throw new IllegalStateException("Unknown agent state version " + version
           + (version < VERSION_3 ? " (written by a 0.1 snapshot: reset the streams application to rebuild the state)" : ""));
     }
@@ -91,6 +105,13 @@ public final class AgentStateCodec {
       int tracks = in.readVarInt();
       for (int i = 0; i < tracks; i++) {
         state.sustainTrack(CATEGORIES[in.readByte()], new SustainedRule.Track(in.readZigZag(), in.readLong()));
+      }
+    }
+    if (version >= VERSION_6) {
+      state.scoredTeam(in.readNullableString());
+      int tracks = in.readVarInt();
+      for (int i = 0; i < tracks; i++) {
+        state.teamTrack(CATEGORIES[in.readByte()], new SustainedRule.Track(in.readZigZag(), in.readLong()));
       }
     }
     return state;

@@ -58,7 +58,7 @@ public final class SlipDetector {
     return m.baseline() != null && m.baselineSamples() >= rules.minBaselineSamples();
   }
 
-  private static boolean inCooldown(CategoryState state, long eventTime, SlipRules rules) {
+  static boolean inCooldown(CategoryState state, long eventTime, SlipRules rules) {
     return state.lastSlipAt() != CategoryState.NEVER && eventTime - state.lastSlipAt() < rules.cooldown().toMillis();
   }
 }

@@ -23,6 +23,7 @@ import com.coachstream.streams.rules.RuleBook;
 import com.coachstream.streams.rules.RuleSetCheck;
 import com.coachstream.streams.scoring.ObservationExtractor;
 import com.coachstream.streams.scoring.ScorableEvent;
+import com.coachstream.streams.team.TeamRanking;
 import com.coachstream.streams.window.WindowSpec;
 import java.time.Clock;
 import java.util.function.Function;
@@ -47,6 +48,9 @@ import org.apache.kafka.streams.state.Stores;
  *                                                                  days, roster-update the teams' members)
  *        effect-inputs-by-team-repartition (key team id) -> measure-effects -> effects-sink
  *        (team-days-store, team-sessions-store, team-clock-store, team-members-store, effects-store)
+ * score-events (window scores, slip.team-percentile on) -> team-scores-by-team-repartition (key team id)
+ *        -> rank-in-teams (team-distributions-store, team-member-scores-store) -> team-distributions topic
+ *        -> team-distributions-global-store (every instance), read by score-events
  * </pre>
  * The scorer reads the snoozes of agent-actions-store; the actions topic is keyed by agent and co-partitioned
  * with the inputs, so an agent's actions are applied in the task that holds the agent's state.
@@ -136,6 +140,26 @@ public final class CoachingTopology {
   /** Per session id: the latest published effect (queries; a closed one is never published again). */
   public static final String EFFECTS_STORE = "effects-store";
 
+  // team-relative rule (docs/concepts.md, "Team-relative rule")
+  /**
+   * Repartition topic ({@code <application-id>-team-scores-by-team-repartition}, key team id): each published
+   * window's category scores of an agent (only with {@code slip.team-percentile} on), so one task sees the team.
+   */
+  public static final String TEAM_SCORES_TOPIC = "team-scores-by-team-repartition";
+  public static final String TEAM_SCORES_SINK = "team-scores-by-team-sink";
+  public static final String TEAM_SCORES_SOURCE = "team-scores-by-team-source";
+  /** Per team: keeps the score distribution of each category and window, publishes each change. */
+  public static final String RANK_IN_TEAMS = "rank-in-teams";
+  /** Per team, window and category: the histogram of members' scores; per team: its newest window. */
+  public static final String TEAM_DISTRIBUTIONS_STORE = "team-distributions-store";
+  /** Per team, window, category and member: the bucket the member is counted in. */
+  public static final String TEAM_MEMBER_SCORES_STORE = "team-member-scores-store";
+  public static final String TEAM_DISTRIBUTIONS_SINK = "team-distributions-sink";
+  /** Global store (every instance) following the team-distributions topic; the scorer reads it. */
+  public static final String TEAM_DISTRIBUTIONS_GLOBAL_STORE = "team-distributions-global-store";
+  public static final String TEAM_DISTRIBUTIONS_SOURCE = "team-distributions-source";
+  public static final String TEAM_DISTRIBUTIONS_UPDATE = "team-distributions-update";
+
   private CoachingTopology() { }
 
   public static Topology topology(StreamsSettings settings) {
@@ -198,6 +222,7 @@ public final class CoachingTopology {
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RULE_PRECISION_STORE),
         Serdes.String(), new JsonRecordSerde<>(RulePrecision.class)), APPLY_ACTIONS);
     effects(topology, settings);
+    teamDistributions(topology, settings);
 
     // outputs
     topology.addSink(SKILL_SCORES_SINK, topics.skillScores().name(), topics.skillScores().keySerde().serializer(),
@@ -258,6 +283,34 @@ public final class CoachingTopology {
         Serdes.String(), new AvroSerde<>(CoachingEffect.class)), MEASURE_EFFECTS);
     topology.addSink(EFFECTS_SINK, topics.effects().name(), topics.effects().keySerde().serializer(),
         topics.effects().valueSerde().serializer(), MEASURE_EFFECTS);
+  }
+
+  /**
+   * Team-relative rule: agents' window scores go to the team's partition, where each team's distributions are
+   * kept and published to a compacted topic that every instance reads back as a global store for the scorer.
+   * The topology is the same whether the rule is on or off; off, nothing is sent.
+   */
+  private static void teamDistributions(RepartitioningTopology topology, StreamsSettings settings) {
+    Topic<String, byte[]> published = settings.topics().teamDistributions();
+    topology.addRepartitionTopic(TEAM_SCORES_TOPIC);
+    topology.addSink(TEAM_SCORES_SINK, TEAM_SCORES_TOPIC, Serdes.String().serializer(),
+        new MemberScoresSerde().serializer(), SCORE_PROCESSOR);
+    topology.addSource(TEAM_SCORES_SOURCE, Serdes.String().deserializer(), new MemberScoresSerde().deserializer(),
+        TEAM_SCORES_TOPIC);
+    WindowSpec windows = settings.windows();
+    TeamRanking ranking = new TeamRanking(windows.sizeMs() + windows.baselineMs());
+    topology.addProcessor(RANK_IN_TEAMS, () -> new TeamRankingProcessor(ranking), TEAM_SCORES_SOURCE);
+    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TEAM_DISTRIBUTIONS_STORE),
+        Serdes.Bytes(), Serdes.ByteArray()).withCachingEnabled(), RANK_IN_TEAMS);
+    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TEAM_MEMBER_SCORES_STORE),
+        Serdes.Bytes(), Serdes.Integer()).withCachingEnabled(), RANK_IN_TEAMS);
+    topology.addSink(TEAM_DISTRIBUTIONS_SINK, published.name(), published.keySerde().serializer(),
+        published.valueSerde().serializer(), RANK_IN_TEAMS);
+    // a global store keeps no changelog: the topic it follows is its changelog
+    topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(TEAM_DISTRIBUTIONS_GLOBAL_STORE),
+        Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(), TEAM_DISTRIBUTIONS_SOURCE,
+        published.keySerde().deserializer(), published.valueSerde().deserializer(), published.name(),
+        TEAM_DISTRIBUTIONS_UPDATE, TeamDistributionsUpdater::new);
   }
 
   private static <K, V> void source(Topology topology, String name, Topic<K, V> topic) {

@@ -7,11 +7,16 @@ import com.coachstream.avro.CoachingAlert;
 import com.coachstream.schemas.deadletter.DeadLetter;
 import com.coachstream.schemas.validation.ReasonCode;
 import com.coachstream.streams.actions.AgentActions;
+import com.coachstream.streams.rules.EffectiveRules;
 import com.coachstream.streams.rules.RuleBook;
 import com.coachstream.streams.rules.TeamRules;
 import com.coachstream.streams.scoring.AgentScorer;
 import com.coachstream.streams.effect.AgentDay;
 import com.coachstream.streams.slip.Snoozes;
+import com.coachstream.streams.slip.SlipPolicy;
+import com.coachstream.streams.slip.TeamDistributions;
+import com.coachstream.streams.team.MemberScores;
+import com.coachstream.streams.team.TeamScoreReport;
 import com.coachstream.streams.scoring.AgentState;
 import com.coachstream.streams.scoring.DaySums;
 import com.coachstream.streams.scoring.Fnv64;
@@ -49,6 +54,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Slips are decided by the rules in force for the agent's team ({@link CoachingTopology#RULES_STORE}).
  * SLIPs are held back while a supervisor's snooze of the agent and category runs ({@code agent-actions-store});
  * each alert raised goes to the alerts topic and to {@link CoachingTopology#APPLY_ACTIONS}, which tracks its status.
+ * With {@code slip.team-percentile} on, each published window's category scores also go to the agent's team
+ * ({@link TeamScoreReport}, through {@link CoachingTopology#TEAM_SCORES_TOPIC}), and the scorer reads the team's
+ * distribution from the global store ({@link GlobalTeamDistributions}: one lookup per decision).
  */
 final class ScoringProcessor implements Processor<String, ScorableEvent, Object, Object> {
 
@@ -69,6 +77,8 @@ final class ScoringProcessor implements Processor<String, ScorableEvent, Object,
   private KeyValueStore<String, AgentActions> actions;
   private final RuleBook ruleBook;
   private TeamRules teamRules;
+  private TeamDistributions teamDistributions;
+  private final TeamScoreReport teamScores = new TeamScoreReport();
   private Sensor duplicates;
   private Sensor corrections;
   private Sensor retractions;
@@ -93,6 +103,7 @@ final class ScoringProcessor implements Processor<String, ScorableEvent, Object,
     alerts = context.getStateStore(CoachingTopology.ALERTS_STORE);
     actions = context.getStateStore(CoachingTopology.AGENT_ACTIONS_STORE);
     teamRules = new StoredTeamRules(context.getStateStore(CoachingTopology.RULES_STORE), ruleBook);
+    teamDistributions = new GlobalTeamDistributions(context.getStateStore(CoachingTopology.TEAM_DISTRIBUTIONS_GLOBAL_STORE));
     duplicates = sensor("duplicates");
     corrections = sensor("corrections");
     retractions = sensor("retractions");
@@ -126,8 +137,9 @@ final class ScoringProcessor implements Processor<String, ScorableEvent, Object,
     String teamId = teamOf(agentId, event, state);
     Long correctedDay = event instanceof ScorableEvent.Evaluation ? history(agentId).evaluationSlice(Fnv64.hash(event.sourceId())) : null;
     AgentActions agentActions = actions.get(agentId);
+    EffectiveRules rules = teamRules.forTeam(teamId);
     ScoringResult result = scorer.score(state, history(agentId), event, teamId,
-        agentActions == null ? Snoozes.NONE : agentActions.toSnoozes(), teamRules.forTeam(teamId));
+        agentActions == null ? Snoozes.NONE : agentActions.toSnoozes(), rules, teamDistributions);
     switch (result.outcome()) {
       case DUPLICATE -> duplicates.record();
       case LATE -> {
@@ -141,11 +153,14 @@ final class ScoringProcessor implements Processor<String, ScorableEvent, Object,
     if (!result.changedState()) {
       return;
     }
+    List<MemberScores> toTeam = result.window() == null ? List.of()
+        : teamScores.of(rules.policy(), state, agentId, teamId, result.windowStart(), result.window());
     agents.put(agentId, state);
     agentsWithUnpublishedWindows.add(agentId);
     forwardChangedDays(agentId, teamId, state, event, correctedDay, record.timestamp());
     if (result.window() != null) {
       publish(agentId, teamId, result.windowStart(), result.window(), record.timestamp());
+      forwardToTeam(toTeam, record.timestamp());
     }
     for (CoachingAlert alert : result.alerts()) {
       alerts.put(alert.getAlertId(), alert);
@@ -168,6 +183,13 @@ final class ScoringProcessor implements Processor<String, ScorableEvent, Object,
       AgentDay value = new AgentDay(agentId, teamId, changed, state.newestEventTime(),
           DaySums.of(history(agentId).slice(changed)));
       context.forward(new Record<>(teamId, value, timestamp), CoachingTopology.EFFECT_INPUTS_SINK);
+    }
+  }
+
+  /** The agent's scores in a published window, to the team's partition (the team-relative rule). */
+  private void forwardToTeam(List<MemberScores> records, long timestamp) {
+    for (MemberScores scores : records) {
+      context.forward(new Record<>(scores.teamId(), scores, timestamp), CoachingTopology.TEAM_SCORES_SINK);
     }
   }
 
@@ -213,10 +235,14 @@ final class ScoringProcessor implements Processor<String, ScorableEvent, Object,
       AgentProfile profile = roster.get(agentId);
       String teamId = profile != null && profile.getTeamId() != null ? profile.getTeamId() : state.teamId();
       StoredAgentHistory history = history(agentId);
+      SlipPolicy policy = teamRules.forTeam(teamId).policy();
       long first = scorer.windows().firstWindowStartContaining(state.dirtyFrom());
       long last = scorer.windows().lastWindowStartContaining(state.dirtyTo());
       sweep.sweep(history.slices(first, last + scorer.windows().sizeMs()), first, last,
-          (windowStart, view) -> publish(agentId, teamId, windowStart, view, state.newestEventTime()));
+          (windowStart, view) -> {
+            publish(agentId, teamId, windowStart, view, state.newestEventTime());
+            forwardToTeam(teamScores.of(policy, state, agentId, teamId, windowStart, view), state.newestEventTime());
+          });
       state.clearDirty();
       scorer.expire(state, history);
       agents.put(agentId, state);

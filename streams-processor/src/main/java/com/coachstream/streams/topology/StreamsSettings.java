@@ -15,6 +15,7 @@ import com.coachstream.streams.slip.AlertMode;
 import com.coachstream.streams.slip.SlipPolicy;
 import com.coachstream.streams.slip.StatisticalRules;
 import com.coachstream.streams.slip.SustainedRule;
+import com.coachstream.streams.slip.TeamRelativeRule;
 import com.coachstream.streams.stats.ScoreModel;
 import com.coachstream.streams.slip.SlipRules;
 import com.coachstream.streams.window.WindowSpec;
@@ -128,7 +129,17 @@ public record StreamsSettings(
     } catch (IllegalArgumentException e) {
       throw new ConfigException(e.getMessage());
     }
-    return new SlipPolicy(rules, statisticalRules(settings), sustain);
+    return new SlipPolicy(rules, statisticalRules(settings), sustain, teamRule(settings));
+  }
+
+  /** {@code slip.team-percentile} (0: off) and {@code slip.team-min-size}. */
+  static TeamRelativeRule teamRule(Settings settings) {
+    try {
+      return new TeamRelativeRule(setting(settings, "slip.team-percentile"),
+          settings.intValue("slip.team-min-size", Integer.parseInt(DEFAULTS.get("slip.team-min-size"))));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("Invalid team-relative rule: " + e.getMessage());
+    }
   }
 
   /**

@@ -153,7 +153,8 @@ final class TeamEffectProcessor implements Processor<String, Object, String, Coa
     return result;
   }
 
-  private static <V> void deleteRange(KeyValueStore<Bytes, V> store, Bytes from, Bytes to) {
+  /** Deletes the records of [from, to) (also for the team distributions, {@link StoredTeamScoreBook}). */
+  static <V> void deleteRange(KeyValueStore<Bytes, V> store, Bytes from, Bytes to) {
     List<Bytes> expired = new ArrayList<>();
     try (KeyValueIterator<Bytes, V> range = store.range(from, to)) {
       while (range.hasNext()) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.coachstream.avro.SkillCategory;
 import com.coachstream.streams.slip.CategoryState;
+import com.coachstream.streams.slip.SustainedRule;
 import com.coachstream.streams.window.EventTimeProgress;
 import com.coachstream.streams.window.EventTimeProgress.Source;
 import com.coachstream.streams.window.WindowSpec;
@@ -37,7 +38,7 @@ class StateVersionsTest {
     AgentState state = new AgentState();
     state.teamId("blue");
     assertThat(AgentStateCodec.decode(AgentStateCodec.encode(state)).teamId()).isEqualTo("blue");
-    assertThat(AgentStateCodec.encode(state)[0]).isEqualTo(AgentStateCodec.VERSION_5);
+    assertThat(AgentStateCodec.encode(state)[0]).isEqualTo(AgentStateCodec.VERSION_6);
     assertThat(SliceCodec.encode(new Slice())[0]).isEqualTo(SliceCodec.VERSION_3);
   }
 
@@ -66,6 +67,38 @@ class StateVersionsTest {
     assertThat(migrated.dirtyFrom()).isEqualTo(20_000 * day);
     // bit for bit what version 4 held
     assertThat(AgentStateCodec.encode(migrated, AgentStateCodec.VERSION_4)).isEqualTo(version4);
+  }
+
+  @Test
+  void version5StateIsReadWithoutTeamTracksAndWrittenBackAsVersion6() {
+    long day = 86_400_000L;
+    AgentState state = new AgentState();
+    state.current.advanceTo(20_000 * day, WindowSpec.DEFAULTS, new InMemoryAgentHistory());
+    state.current.apply(20_000 * day, List.of(new Observation("empathy", SkillCategory.SOFT, 55, 1, 20_000 * day + 5, "e1")),
+        null, 20_000 * day + 5, 1, WindowSpec.DEFAULTS);
+    state.progress(new EventTimeProgress(20_000 * day + 5, 20_000 * day + 5));
+    state.teamId("blue");
+    state.category(SkillCategory.SOFT, new CategoryState(true, 20_000 * day));
+    state.sustainTrack(SkillCategory.SOFT, new SustainedRule.Track(20_000 * day, 0b101));
+    byte[] version5 = AgentStateCodec.encode(state, AgentStateCodec.VERSION_5);
+    state.scoredTeam("blue");
+    state.teamTrack(SkillCategory.HARD, new SustainedRule.Track(20_000 * day, 0b11));
+
+    AgentState migrated = AgentStateCodec.decode(version5);
+
+    assertThat(migrated.scoredTeam()).isNull();
+    assertThat(migrated.teamTracks()).isEmpty();
+    assertThat(migrated.sustainTrack(SkillCategory.SOFT)).isEqualTo(new SustainedRule.Track(20_000 * day, 0b101));
+    assertThat(migrated.category(SkillCategory.SOFT)).isEqualTo(new CategoryState(true, 20_000 * day));
+    assertThat(migrated.currentWindow().categoryScore(SkillCategory.SOFT)).isEqualTo(55.0);
+    assertThat(AgentStateCodec.encode(migrated, AgentStateCodec.VERSION_5)).isEqualTo(version5);
+    byte[] version6 = AgentStateCodec.encode(migrated);
+    assertThat(version6[0]).isEqualTo(AgentStateCodec.VERSION_6);
+    // version 6 keeps the team rule's state
+    AgentState today = AgentStateCodec.decode(AgentStateCodec.encode(state));
+    assertThat(today.scoredTeam()).isEqualTo("blue");
+    assertThat(today.teamTrack(SkillCategory.HARD)).isEqualTo(new SustainedRule.Track(20_000 * day, 0b11));
+    assertThat(today.teamTrack(SkillCategory.SOFT)).isEqualTo(SustainedRule.Track.NONE);
   }
 
   @Test

@@ -37,6 +37,27 @@ class ThresholdModeUnchangedProperties {
     assertThat(judgement.track()).isEqualTo(track);
   }
 
+  /** The team-relative rule off (the default): whatever the team's distribution, the same decision and no team state. */
+  @Property(tries = 1000)
+  void theTeamRuleOffChangesNoDecision(@ForAll("states") CategoryState state,
+      @ForAll("measures") CategoryMeasure measure, @ForAll("rules") SlipRules rules,
+      @ForAll("times") long now, @ForAll("samples") Moments samples) {
+    SlipPolicy policy = new SlipPolicy(Map.of(SkillCategory.SOFT, rules), null, SustainedRule.ONCE, TeamRelativeRule.OFF);
+    com.coachstream.streams.team.TeamHistogram team = new com.coachstream.streams.team.TeamHistogram();
+    for (int i = 0; i < 8; i++) {
+      team.add(com.coachstream.streams.team.TeamHistogram.bucket(100 - i * 3));
+    }
+    SustainedRule.Track track = new SustainedRule.Track(now - 86_400_000L, 5);
+
+    SlipPolicy.Judgement judgement = policy.judge(SkillCategory.SOFT, state, measure,
+        new StatisticalMeasure(samples, samples), now, new SlipPolicy.Window(now, 86_400_000L, track),
+        new SlipPolicy.Team(team, track));
+
+    assertThat(judgement.decision()).isEqualTo(Reference.evaluate(state, measure, now, rules));
+    assertThat(judgement.teamPercentile()).isNull();
+    assertThat(judgement.teamTrack()).isEqualTo(SustainedRule.Track.NONE);
+  }
+
   @Provide
   Arbitrary<CategoryState> states() {
     return Combinators.combine(Arbitraries.of(true, false),

@@ -43,9 +43,14 @@ class CoachingTopologyTest {
         "validate-qa-evaluations", "roster-update", "score-events", "skill-scores-sink", "alerts-sink",
         "agent-state-store", "roster-store", "alerts-store", "start-effect-measurements",
         "effect-inputs-by-team-sink", "effect-inputs-by-team-source", "measure-effects", "effects-sink",
-        "team-days-store", "team-sessions-store", "team-clock-store", "effects-store");
-    // agents' scoring, then the teams' effect measurement behind the repartition by team
-    assertThat(description.subtopologies()).hasSize(2);
+        "team-days-store", "team-sessions-store", "team-clock-store", "effects-store",
+        "team-scores-by-team-sink", "team-scores-by-team-source", "rank-in-teams", "team-distributions-store",
+        "team-member-scores-store", "team-distributions-sink", "team-distributions-global-store",
+        "team-distributions-source", "team-distributions-update");
+    // agents' scoring, then behind the repartitions by team the teams' effect measurement and their distributions
+    assertThat(description.subtopologies()).hasSize(3);
+    // the distributions every instance reads back (the team-relative rule)
+    assertThat(description.globalStores()).hasSize(1);
   }
 
   @Test

@@ -61,4 +61,16 @@ class StreamsSettingsTest {
     assertThatThrownBy(() -> StreamsSettings.from(Settings.of(Map.of("alert.mode", "statistical", "slip.confidence", "1.2"))))
         .isInstanceOf(ConfigException.class).hasMessageContaining("slip.confidence");
   }
+
+  @Test
+  void theTeamRelativeRuleIsOffByDefaultAndItsSettingsAreChecked() {
+    assertThat(StreamsSettings.from(Settings.of(Map.of())).slipPolicy().team().enabled()).isFalse();
+    var team = StreamsSettings.from(Settings.of(Map.of("slip.team-percentile", "15", "slip.team-min-size", "8")))
+        .slipPolicy().team();
+    assertThat(team).isEqualTo(new com.coachstream.streams.slip.TeamRelativeRule(15, 8));
+    assertThatThrownBy(() -> StreamsSettings.from(Settings.of(Map.of("slip.team-percentile", "100"))))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("slip.team-percentile");
+    assertThatThrownBy(() -> StreamsSettings.from(Settings.of(Map.of("slip.team-min-size", "1"))))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("slip.team-min-size");
+  }
 }

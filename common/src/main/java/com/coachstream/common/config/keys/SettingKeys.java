@@ -106,6 +106,8 @@ public final class SettingKeys {
       streams.add("slip." + CATEGORY + "." + rule, "", "`slip." + rule + "` for one skill category only.");
     }
     streams.add("slip.sustain", "1/1", "`X/Y`: a slip alert only when the slip condition held in X of the agent's last Y windows (Y at most 64); 1/1 alerts on the latest window alone.");
+    streams.add("slip.team-percentile", "0", "Team-relative rule: a slip alert also when the agent's category score is below this percentile (1-99) of their team's members in the same window, in X of the last Y windows of `slip.sustain`; 0 turns it off. Works in both alert modes; see docs/concepts.md.");
+    streams.add("slip.team-min-size", "5", "Team-relative rule: members with a score (at least `slip.min-samples` samples) a team needs in the window before the rule applies to it; at least 2.");
     streams.add("alert.mode", "threshold", "How SLIP and RECOVERY are decided: `threshold` (the fixed rules above, exact) or `statistical` (by the probability that the agent's true score is slipping, accounting for the window's noise; see docs/concepts.md).");
     streams.add("slip.confidence", "0.95", "Statistical mode: the probability (above 0.5, below 1) that the true score is slipping (or, for a recovery, back) before an alert; also the coverage of the interval alerts show.");
     streams.add("slip.true-drop", "6", "Statistical mode: points the agent's true score must be below their true baseline for a drop (in place of `slip.max-drop`, which applies to the noisy window score of threshold mode).");
