@@ -70,10 +70,16 @@ public final class AgentState {
   }
 
   public void sustainTrack(SkillCategory category, SustainedRule.Track track) {
+    keep(sustainTracks, category, track);
+  }
+
+  /** Keeps a track, or forgets it when it is {@link SustainedRule.Track#NONE} (the state stays small). */
+  private static void keep(Map<SkillCategory, SustainedRule.Track> tracks, SkillCategory category,
+      SustainedRule.Track track) {
     if (track.equals(SustainedRule.Track.NONE)) {
-      sustainTracks.remove(category);
+      tracks.remove(category);
     } else {
-      sustainTracks.put(category, track);
+      tracks.put(category, track);
     }
   }
 
@@ -87,11 +93,7 @@ public final class AgentState {
   }
 
   public void teamTrack(SkillCategory category, SustainedRule.Track track) {
-    if (track.equals(SustainedRule.Track.NONE)) {
-      teamTracks.remove(category);
-    } else {
-      teamTracks.put(category, track);
-    }
+    keep(teamTracks, category, track);
   }
 
   public Map<SkillCategory, SustainedRule.Track> teamTracks() {

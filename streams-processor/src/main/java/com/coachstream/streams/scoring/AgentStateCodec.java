@@ -6,6 +6,7 @@ import com.coachstream.streams.slip.SustainedRule;
 import com.coachstream.streams.window.EventTimeProgress;
 import com.coachstream.streams.window.EventTimeProgress.Source;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * Compact, versioned binary form of {@link AgentState}, read and written on every event (varints, exact
@@ -59,21 +60,11 @@ public final class AgentStateCodec {
     }
     state.current.write(out, version >= VERSION_5);
     if (version >= VERSION_5) {
-      out.writeVarInt(state.sustainTracks().size());
-      state.sustainTracks().forEach((category, track) -> {
-        out.writeByte(category.ordinal());
-        out.writeZigZag(track.windowStart());
-        out.writeLong(track.held());
-      });
+      writeTracks(out, state.sustainTracks());
     }
     if (version >= VERSION_6) {
       out.writeNullableString(state.scoredTeam());
-      out.writeVarInt(state.teamTracks().size());
-      state.teamTracks().forEach((category, track) -> {
-        out.writeByte(category.ordinal());
-        out.writeZigZag(track.windowStart());
-        out.writeLong(track.held());
-      });
+      writeTracks(out, state.teamTracks());
     }
     return out.toByteArray();
   }
@@ -102,18 +93,29 @@ public final class AgentStateCodec {
     }
     state.current = CurrentWindow.read(in, version >= VERSION_5);
     if (version >= VERSION_5) {
-      int tracks = in.readVarInt();
-      for (int i = 0; i < tracks; i++) {
-        state.sustainTrack(CATEGORIES[in.readByte()], new SustainedRule.Track(in.readZigZag(), in.readLong()));
-      }
+      readTracks(in, state::sustainTrack);
     }
     if (version >= VERSION_6) {
       state.scoredTeam(in.readNullableString());
-      int tracks = in.readVarInt();
-      for (int i = 0; i < tracks; i++) {
-        state.teamTrack(CATEGORIES[in.readByte()], new SustainedRule.Track(in.readZigZag(), in.readLong()));
-      }
+      readTracks(in, state::teamTrack);
     }
     return state;
+  }
+
+  /** Per category: which of its last windows met a condition ({@link SustainedRule.Track}). */
+  private static void writeTracks(StateWriter out, Map<SkillCategory, SustainedRule.Track> tracks) {
+    out.writeVarInt(tracks.size());
+    tracks.forEach((category, track) -> {
+      out.writeByte(category.ordinal());
+      out.writeZigZag(track.windowStart());
+      out.writeLong(track.held());
+    });
+  }
+
+  private static void readTracks(StateReader in, BiConsumer<SkillCategory, SustainedRule.Track> keep) {
+    int tracks = in.readVarInt();
+    for (int i = 0; i < tracks; i++) {
+      keep.accept(CATEGORIES[in.readByte()], new SustainedRule.Track(in.readZigZag(), in.readLong()));
+    }
   }
 }
