@@ -46,11 +46,12 @@ class CoachingTopologyTest {
         "team-days-store", "team-sessions-store", "team-clock-store", "effects-store",
         "team-scores-by-team-sink", "team-scores-by-team-source", "rank-in-teams", "team-distributions-store",
         "team-member-scores-store", "team-distributions-sink", "team-distributions-global-store",
-        "team-distributions-source", "team-distributions-update");
+        "team-distributions-source", "team-distributions-update", "rules-source", "rules-update", "rules-store",
+        "report-refused-rules", "refused-rules-sink");
     // agents' scoring, then behind the repartitions by team the teams' effect measurement and their distributions
     assertThat(description.subtopologies()).hasSize(3);
-    // the distributions every instance reads back (the team-relative rule)
-    assertThat(description.globalStores()).hasSize(1);
+    // what every instance reads whole: the rules per team, the teams' distributions (the team-relative rule)
+    assertThat(description.globalStores()).hasSize(2);
   }
 
   @Test
