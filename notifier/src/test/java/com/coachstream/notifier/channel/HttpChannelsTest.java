@@ -68,8 +68,9 @@ class HttpChannelsTest {
     assertThat(request.header("X-CoachStream-Alert-Id")).isEqualTo("alert-42");
     assertThat(request.header("X-CoachStream-Signature")).isNull();
     JsonNode body = JSON.readTree(request.body());
-    assertThat(body.size()).isEqualTo(20);
+    assertThat(body.size()).isEqualTo(21);
     assertThat(body.get("ruleSet").isNull()).as("an alert that names no rule set").isTrue();
+    assertThat(body.get("teamPercentile").isNull()).as("the team-relative rule is off").isTrue();
     assertThat(body.get("probability").isNull()).as("threshold mode").isTrue();
     assertThat(body.at("/interval/low").isNull()).isTrue();
     assertThat(body.get("link").isNull()).as("no workspace.public-url: link is null, never left out").isTrue();
