@@ -46,6 +46,11 @@ public final class LatencyBenchmark {
   private LatencyBenchmark() { }
 
   public static void run(Cluster cluster, HarnessOptions options, Report report) throws Exception {
+    run(cluster, options, report, "4 latency");
+  }
+
+  /** One run in a section of this name; returns its p99 in milliseconds. */
+  public static double run(Cluster cluster, HarnessOptions options, Report report, String sectionName) throws Exception {
     String base = "lat-" + System.currentTimeMillis();
     TopicNames names = TopicNames.DEFAULTS.withPrefix(base + ".");
     cluster.createTopics(names, ThroughputBenchmark.PARTITIONS);
@@ -64,7 +69,7 @@ public final class LatencyBenchmark {
         .end(Instant.now().truncatedTo(ChronoUnit.SECONDS)).pacing(Pacing.eventsPerSecond(options.latencyRate))
         .maxWallTime(options.latencyDuration).build();
 
-    Report.Section section = report.section("4 latency")
+    Report.Section section = report.section(sectionName)
         .setting("input rate", options.latencyRate + " events/s for up to " + options.latencyDuration)
         .setting("agents, days, slip fraction", agents + ", 35, 0.5")
         .setting("commit.interval.ms", commitInterval(streams))
@@ -108,6 +113,7 @@ public final class LatencyBenchmark {
       section.figure("latency p95", histogram.getValueAtPercentile(95) / 1000.0, "ms");
       section.figure("latency p99", histogram.getValueAtPercentile(99) / 1000.0, "ms", "<= 1000", "");
       section.figure("latency max", histogram.getMaxValue() / 1000.0, "ms");
+      return histogram.getValueAtPercentile(99) / 1000.0;
     } finally {
       Directories.delete(stateDir);
       cluster.deleteTopicsStartingWith(base);
