@@ -63,7 +63,7 @@ public final class RestartBenchmark {
       long firstCommitted;
       try (ProcessorProcess first = ProcessorProcess.start(cluster, names, applicationId, stateDir, operations.processorJvm, settings)) {
         section.setting("first process log", first.log().toString());
-        Duration firstOutput = awaitCommitBeyond(cluster, applicationId, inputs, 0, first, PATIENCE);
+        Duration firstOutput = awaitCommitBeyond(cluster, applicationId, inputs, 0, first, PATIENCE, null);
         section.figure("first start: launch to first output", firstOutput.toMillis() / 1000.0, "s", "", "JVM start, join, first commit");
         pause(operations.restartBeforeKill);
         first.kill();
@@ -72,11 +72,15 @@ public final class RestartBenchmark {
       Report.progress("restart: killed with kill -9 after " + firstCommitted + " committed input records; starting again");
       try (ProcessorProcess second = ProcessorProcess.start(cluster, names, applicationId, stateDir, operations.processorJvm, settings)) {
         section.setting("restarted process log", second.log().toString());
-        Duration resumed = awaitCommitBeyond(cluster, applicationId, inputs, firstCommitted, second, PATIENCE);
+        Milestones milestones = new Milestones(second);
+        Duration resumed = awaitCommitBeyond(cluster, applicationId, inputs, firstCommitted, second, PATIENCE, milestones);
+        section.figure("restart: launch to HTTP listening", milestones.seconds(milestones.listening), "s", "", "JVM start, settings");
+        section.figure("restart: launch to RUNNING", milestones.seconds(milestones.running), "s", "",
+            "opening the local stores, joining the group, restoring the stores a crash under exactly-once leaves dirty");
         section.figure("restart: launch to first new output", resumed.toMillis() / 1000.0, "s", "<= 10",
             resumed.compareTo(PATIENCE) >= 0 ? "no output within " + PATIENCE.toSeconds() + " s" : "");
         Duration caughtUp = awaitCommitBeyond(cluster, applicationId, inputs, cluster.endOffsets(inputs), second,
-            Duration.ofMinutes(2));
+            Duration.ofMinutes(2), null);
         section.figure("restart: launch to caught up with the input", caughtUp.toMillis() / 1000.0, "s", "",
             String.format(Locale.ROOT, "%,d events sent in all", input.sent()));
       }
@@ -86,12 +90,44 @@ public final class RestartBenchmark {
     }
   }
 
+  /** When a restarted process's HTTP listened and when it was RUNNING (nanoTime; 0 = not seen). */
+  private static final class Milestones {
+    private final ProcessorProcess process;
+    private long listening;
+    private long running;
+
+    Milestones(ProcessorProcess process) {
+      this.process = process;
+    }
+
+    void observe() {
+      if (running != 0) {
+        return;
+      }
+      int status = process.readiness();
+      long now = System.nanoTime();
+      if (status > 0 && listening == 0) {
+        listening = now;
+      }
+      if (status == 200) {
+        running = now;
+      }
+    }
+
+    double seconds(long at) {
+      return at == 0 ? Double.NaN : (at - process.startedNanos()) / 1e9;
+    }
+  }
+
   /** Time from the process's launch until the group's committed input offsets pass {@code beyond} (at most {@code patience}). */
   private static Duration awaitCommitBeyond(Cluster cluster, String applicationId, List<String> inputs, long beyond,
-      ProcessorProcess process, Duration patience) {
+      ProcessorProcess process, Duration patience, Milestones milestones) {
     long deadline = System.nanoTime() + patience.toNanos();
     while (System.nanoTime() < deadline) {
       process.requireAlive();
+      if (milestones != null) {
+        milestones.observe();
+      }
       if (cluster.committed(applicationId, inputs) > beyond) {
         return Duration.ofNanos(System.nanoTime() - process.startedNanos());
       }

@@ -88,15 +88,20 @@ public final class ProcessorProcess implements AutoCloseable {
 
   /** Whether {@code /ready} answers 200: Kafka Streams is RUNNING (not starting, rebalancing or restoring). */
   public boolean ready() {
+    return readiness() == 200;
+  }
+
+  /** The status {@code /ready} answers (200 RUNNING, 503 not yet), or -1 while nothing listens. */
+  public int readiness() {
     try {
       HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/ready"))
           .timeout(Duration.ofSeconds(2)).GET().build();
-      return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+      return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (IOException e) {
-      return false; // not listening yet
+      return -1; // not listening yet
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return false;
+      return -1;
     }
   }
 
