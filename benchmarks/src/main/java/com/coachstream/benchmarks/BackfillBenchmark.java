@@ -54,29 +54,43 @@ public final class BackfillBenchmark {
           .setting("events", events.size())
           .setting("files", files.values().stream().map(f -> f.getFileName() + " " + Directories.size(f) / 1048576 + " MiB").toList())
           .setting("import", "FileImporter as produce import runs it: 64 MiB sort memory, the producer library's defaults");
+      long rawCpu = processCpuNanos();
       double rawSeconds = events.produce(cluster.clientProperties());
       double rawRate = events.size() / rawSeconds;
-      section.figure("raw produce of the same events, pre-encoded", rawRate, "events/s");
+      double rawPerCpu = events.size() / ((processCpuNanos() - rawCpu) / 1e9);
+      section.figure("raw produce of the same events, pre-encoded", rawRate, "events/s", "", String.format(Locale.ROOT,
+          "%.0f per CPU second of this process (the in-process broker included)", rawPerCpu));
       Map<String, String> settings = new HashMap<>(imported.asMap());
       settings.put("bootstrap.servers", cluster.bootstrapServers());
       long began = System.nanoTime();
+      long importCpu = processCpuNanos();
       ImportSummary summary;
       try (CoachStreamProducer producer = CoachStreamProducer.create(Settings.of(settings))) {
         summary = new FileImporter(producer, ImportProgress.NONE, null, FileImporter.DEFAULT_SORT_MEMORY_BYTES, dir)
             .importFiles(List.copyOf(files.values()));
       }
       double importSeconds = (System.nanoTime() - began) / 1e9;
+      double importPerCpu = events.size() / ((processCpuNanos() - importCpu) / 1e9);
       long written = cluster.endOffsets(List.of(imported.interactions(), imported.qaEvaluations(), imported.agents()));
       double importRate = events.size() / importSeconds;
       section.figure("produce import", importRate, "events/s", "", String.format(Locale.ROOT,
           "%.1f s; %,d accepted, %,d corrections, %,d duplicates, %,d rejected, %,d not written; %,d records on the topics",
           importSeconds, summary.accepted(), summary.corrections(), summary.duplicates(), summary.rejected(),
           summary.notWritten(), written));
-      section.figure("produce import / raw produce", importRate / rawRate, "ratio", ">= 0.5", "");
+      section.figure("produce import / raw produce", importRate / rawRate, "ratio", ">= 0.5", "wall clock");
+      section.figure("produce import / raw produce, per CPU second", importPerCpu / rawPerCpu, "ratio", "",
+          String.format(Locale.ROOT, "%.0f against %.0f events per CPU second; compares where the load on the machine "
+              + "changed between the two", importPerCpu, rawPerCpu));
     } finally {
       Directories.delete(dir);
       cluster.deleteTopicsStartingWith(base);
     }
+  }
+
+  /** CPU time of this whole process (harness, importer and, by default, the broker), in nanoseconds. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   /** The simulated history as JSON lines, one file per source, each in the simulator's (event-time) order. */
