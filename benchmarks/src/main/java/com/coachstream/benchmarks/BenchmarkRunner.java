@@ -2,6 +2,7 @@ package com.coachstream.benchmarks;
 
 import com.coachstream.benchmarks.harness.Cluster;
 import com.coachstream.benchmarks.harness.HarnessOptions;
+import com.coachstream.benchmarks.harness.OperationsOptions;
 import com.coachstream.benchmarks.harness.Report;
 import com.coachstream.benchmarks.harness.Workload;
 import com.coachstream.benchmarks.micro.MicroBenchmarks;
@@ -23,6 +24,9 @@ public final class BenchmarkRunner {
 
   @Mixin
   HarnessOptions options;
+
+  @Mixin
+  OperationsOptions operations;
 
   public static void main(String[] args) {
     // before any logger exists: the harness's own logging configuration (quiet broker, no log file)
@@ -62,9 +66,57 @@ public final class BenchmarkRunner {
     });
   }
 
-  @Command(name = "latency", description = "(4) event produced -> alert at a webhook, at a steady rate.")
+  @Command(name = "latency", description = "(4) event produced -> alert at a webhook, at a steady rate; --runs N repeats it.")
   int latency() throws Exception {
-    return measure("latency", (cluster, report) -> LatencyBenchmark.run(cluster, options, report));
+    return measure("latency", (cluster, report) -> {
+      if (operations.runs <= 1) {
+        LatencyBenchmark.run(cluster, options, report);
+        return;
+      }
+      java.util.List<Double> p99 = new java.util.ArrayList<>();
+      for (int run = 1; run <= operations.runs; run++) {
+        p99.add(LatencyBenchmark.run(cluster, options, report, "4 latency, run " + run + " of " + operations.runs));
+      }
+      long met = p99.stream().filter(ms -> ms <= 1000).count();
+      Report.Section summary = report.section("4 latency over " + operations.runs + " runs")
+          .setting("p99 of each run (ms)", p99);
+      summary.figure("runs with p99 <= 1 s", met, "runs", "= " + operations.runs, "");
+      summary.figure("worst p99", p99.stream().anyMatch(ms -> ms.isNaN()) ? Double.NaN
+          : p99.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN), "ms", "<= 1000",
+          "n/a when a run did not keep up");
+    });
+  }
+
+  @Command(name = "restart", description = "(6) kill -9 and start again on a steady input: launch to first new output, "
+      + "with static membership (instance.id) and without.")
+  int restart() throws Exception {
+    return measure("restart", (cluster, report) -> RestartBenchmark.run(cluster, options, operations, report));
+  }
+
+  @Command(name = "restore", description = "(7) a fresh instance restores the state of many agents' history from its "
+      + "changelogs: launch to RUNNING, records/s.")
+  int restore() throws Exception {
+    return measure("restore", (cluster, report) -> RestoreBenchmark.run(cluster, options, operations, report));
+  }
+
+  @Command(name = "scale", description = "(8) two processor instances (JVMs of their own) against one on the same input.")
+  int scale() throws Exception {
+    return measure("scale", (cluster, report) -> ScaleBenchmark.run(cluster, options, operations, report));
+  }
+
+  @Command(name = "backfill", description = "(9) produce import of JSON-lines files, one per source, against raw produce.")
+  int backfill() throws Exception {
+    return measure("backfill", (cluster, report) -> BackfillBenchmark.run(cluster, options, operations, report));
+  }
+
+  @Command(name = "operations", description = "(6-9) restart, restore, scale and backfill, one after another.")
+  int operationsAll() throws Exception {
+    return measure("operations", (cluster, report) -> {
+      RestartBenchmark.run(cluster, options, operations, report);
+      RestoreBenchmark.run(cluster, options, operations, report);
+      ScaleBenchmark.run(cluster, options, operations, report);
+      BackfillBenchmark.run(cluster, options, operations, report);
+    });
   }
 
   @Command(name = "memory", description = "(5) RSS and state size of the streams processor for many agents' history.")

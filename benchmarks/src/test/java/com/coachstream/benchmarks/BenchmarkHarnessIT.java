@@ -49,4 +49,49 @@ class BenchmarkHarnessIT {
         "micro-benchmarks (JMH)");
     json.path("sections").forEach(s -> assertThat(s.path("figures").size()).as(s.path("name").asText()).isPositive());
   }
+
+  @Test
+  @Timeout(900)
+  void theOperationsBenchmarksRunAndWriteTheirResults(KafkaTestBroker broker, @TempDir Path results) throws Exception {
+    // a short session timeout only so that the dynamic restart does not wait out the default 45 s here
+    int exit = BenchmarkRunner.run("operations", "--bootstrap-servers", broker.bootstrapServers(),
+        "--results-dir", results.toString(), "--label", "smoke", "--agents", "10",
+        "--restart-rate", "200", "--restart-before-kill", "PT2S", "--set", "kafka.session.timeout.ms=6000",
+        "--restore-agents", "10", "--restore-days", "3", "--scale-events", "2000", "--backfill-events", "2000");
+
+    assertThat(exit).isZero();
+    JsonNode json = onlyResult(results);
+    assertThat(json.path("command").asText()).isEqualTo("operations");
+    assertThat(sectionNames(json)).containsExactly("6 restart after kill -9, static membership",
+        "6 restart after kill -9, dynamic membership", "7 restore from changelogs", "8 scale: one instance against two",
+        "9 backfill: produce import of JSON lines");
+    json.path("sections").forEach(s -> assertThat(s.path("figures").size()).as(s.path("name").asText()).isPositive());
+  }
+
+  @Test
+  void latencyRepeatsItsRunsAndSumsThemUp(KafkaTestBroker broker, @TempDir Path results) throws Exception {
+    int exit = BenchmarkRunner.run("latency", "--bootstrap-servers", broker.bootstrapServers(),
+        "--results-dir", results.toString(), "--runs", "2",
+        "--latency-rate", "300", "--latency-duration", "PT3S", "--latency-agents", "10");
+
+    assertThat(exit).isZero();
+    JsonNode json = onlyResult(results);
+    assertThat(sectionNames(json)).containsExactly("4 latency, run 1 of 2", "4 latency, run 2 of 2", "4 latency over 2 runs");
+    assertThat(json.path("sections").get(2).path("figures").get(0).path("name").asText()).isEqualTo("runs with p99 <= 1 s");
+  }
+
+  private static JsonNode onlyResult(Path results) throws Exception {
+    List<Path> files = new ArrayList<>();
+    try (Stream<Path> written = Files.list(results)) {
+      written.filter(f -> f.toString().endsWith(".json")).forEach(files::add);
+    }
+    assertThat(files).singleElement();
+    return new ObjectMapper().readTree(files.get(0).toFile());
+  }
+
+  private static List<String> sectionNames(JsonNode json) {
+    List<String> sections = new ArrayList<>();
+    json.path("sections").forEach(s -> sections.add(s.path("name").asText()));
+    return sections;
+  }
 }

@@ -153,6 +153,15 @@ public final class Cluster implements AutoCloseable {
     }
   }
 
+  /** The names of the topics that start with {@code prefix}. */
+  public List<String> topicsStartingWith(String prefix) {
+    try {
+      return admin.listTopics().names().get(30, TimeUnit.SECONDS).stream().filter(n -> n.startsWith(prefix)).sorted().toList();
+    } catch (InterruptedException | ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw failure("listing topics", e);
+    }
+  }
+
   /** Deletes the topics whose names start with a prefix: a finished run's outputs and changelogs. */
   public void deleteTopicsStartingWith(String... prefixes) {
     try {

@@ -59,7 +59,7 @@ final class OrderedSender {
             currentTime = event.eventTime();
             duplicatesAtTime = new DuplicateTracker();
           }
-          send(file, event.line(), EventCodec.decode(event.payload()));
+          send(file, event.line(), EventCodec.decode(event.payload()), event.payload());
         }
       }
     } finally {
@@ -68,8 +68,8 @@ final class OrderedSender {
     }
   }
 
-  private void send(String file, long line, SpecificRecord event) {
-    Verdict verdict = duplicatesAtTime.observe(event);
+  private void send(String file, long line, SpecificRecord event, byte[] encoded) {
+    Verdict verdict = duplicatesAtTime.observe(event, encoded);
     if (verdict == Verdict.DUPLICATE) {
       report.summary().duplicate();
       progress.sent(done.incrementAndGet());

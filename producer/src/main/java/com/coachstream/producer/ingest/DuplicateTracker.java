@@ -34,8 +34,17 @@ public final class DuplicateTracker {
   private final Map<Long, Long> contentById = new HashMap<>();
 
   public Verdict observe(SpecificRecord event) {
+    return observe(event, EventJson.toJson(event).toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * As {@link #observe(SpecificRecord)}, with the event's content already encoded by the caller in a form that
+   * is equal exactly when the events are (the import has each event's Avro encoding at hand: fingerprinting it
+   * costs a fraction of writing the event as JSON again, where two of five thread samples of an import found it).
+   */
+  public Verdict observe(SpecificRecord event, byte[] encodedContent) {
     long id = fingerprint(identity(event));
-    long content = fingerprint(EventJson.toJson(event).toString());
+    long content = SchemaNormalization.fingerprint64(encodedContent);
     Long previous = contentById.put(id, content);
     if (previous == null) {
       return Verdict.NEW;

@@ -31,6 +31,21 @@ class DuplicateTrackerTest {
   }
 
   @Test
+  void theImportsAvroEncodingTellsDuplicatesFromCorrectionsAlike() throws Exception {
+    DuplicateTracker tracker = new DuplicateTracker();
+    assertThat(tracker.observe(evaluation("e-1", 8), avro(evaluation("e-1", 8)))).isEqualTo(Verdict.NEW);
+    assertThat(tracker.observe(evaluation("e-1", 8), avro(evaluation("e-1", 8)))).isEqualTo(Verdict.DUPLICATE);
+    assertThat(tracker.observe(evaluation("e-1", 6), avro(evaluation("e-1", 6)))).isEqualTo(Verdict.CHANGED);
+  }
+
+  private static byte[] avro(QaEvaluation evaluation) throws Exception {
+    java.nio.ByteBuffer buffer = evaluation.toByteBuffer();
+    byte[] bytes = new byte[buffer.remaining()];
+    buffer.get(bytes);
+    return bytes;
+  }
+
+  @Test
   void idsOfDifferentKindsDoNotCollide() {
     assertThat(DuplicateTracker.identity(evaluation("x", 1))).isNotEqualTo("interaction\u0000x");
   }

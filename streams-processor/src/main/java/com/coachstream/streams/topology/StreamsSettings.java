@@ -24,6 +24,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -186,6 +187,24 @@ public record StreamsSettings(
     return builder.build();
   }
 
+  /**
+   * {@code instance.id} as the main consumer's {@code group.instance.id} (Kafka Streams appends each stream
+   * thread's index): a member restarted under the same id replaces its dead self in the group at once, where a
+   * new dynamic member waits for the old one's session to time out. Only the classic group protocol has it in
+   * Kafka 4.3; a {@code kafka.main.consumer.group.instance.id} given directly wins.
+   */
+  private void staticMembership(Properties props) {
+    String instanceId = source.string("instance.id", "").trim();
+    if (instanceId.isEmpty()) {
+      return;
+    }
+    if ("streams".equalsIgnoreCase(String.valueOf(props.get(StreamsConfig.GROUP_PROTOCOL_CONFIG)).trim())) {
+      throw new ConfigException("instance.id needs the classic group protocol: Kafka 4.3's streams rebalance protocol "
+          + "has no static membership (remove kafka.group.protocol=streams or instance.id)");
+    }
+    props.putIfAbsent(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId);
+  }
+
   /** Kafka Streams properties: every {@code kafka.*} passthrough, then what this service requires. */
   public Properties streamsProperties(String applicationServer) {
     Properties props = KafkaSettings.clientProperties(source);
@@ -195,6 +214,7 @@ public record StreamsSettings(
     props.putIfAbsent(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, source.string("num.standby.replicas", "0"));
     props.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, source.string("replication.factor", "-1"));
     KAFKA_STREAMS_DEFAULTS.forEach(props::putIfAbsent);
+    staticMembership(props);
     long rocksDbMegabytes = source.longValue("state.rocksdb.memory.mb", Long.parseLong(DEFAULTS.get("state.rocksdb.memory.mb")));
     if (rocksDbMegabytes < 8) {
       throw new ConfigException("state.rocksdb.memory.mb must be at least 8, was " + rocksDbMegabytes);

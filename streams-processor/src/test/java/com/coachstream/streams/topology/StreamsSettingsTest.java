@@ -43,6 +43,26 @@ class StreamsSettingsTest {
   }
 
   @Test
+  void withoutAnInstanceIdTheMembershipIsDynamic() {
+    Properties props = properties(Map.of());
+    assertThat(props.keySet()).noneMatch(key -> key.toString().contains("group.instance.id"));
+  }
+
+  @Test
+  void theInstanceIdIsTheMainConsumersStaticMembership() {
+    Properties props = properties(Map.of("instance.id", " coachstream-streams-2 "));
+    assertThat(props.get("main.consumer.group.instance.id")).isEqualTo("coachstream-streams-2");
+    assertThat(props.get("group.instance.id")).isNull();
+  }
+
+  @Test
+  void theStreamsGroupProtocolHasNoStaticMembership() {
+    assertThatThrownBy(() -> properties(Map.of("instance.id", "a", "kafka.group.protocol", "streams")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("instance.id");
+  }
+
+  @Test
   void thresholdModeIsTheDefault() {
     assertThat(StreamsSettings.from(Settings.of(Map.of())).slipPolicy().mode()).isEqualTo(AlertMode.THRESHOLD);
   }

@@ -127,6 +127,9 @@ public final class SettingKeys {
     streams.add("num.stream.threads", "1", "Kafka Streams threads of this instance.");
     streams.add("num.standby.replicas", "0", "Warm copies of each state store on other instances.");
     streams.add("replication.factor", "-1", "Replication of internal topics (-1 = the broker's default).");
+    streams.add("instance.id", "", "A stable name for this instance, unique in its application id (e.g. a StatefulSet pod's name): "
+        + "Kafka's static membership, so a restarted instance takes its partitions back at once instead of after the "
+        + "dead member's session times out (docs/operations.md). Empty = dynamic membership.");
     streams.add("state.rocksdb.memory.mb", "64", "Off-heap memory all state stores share (block cache and write buffers); at least 8.");
 
     Catalogue notifier = new Catalogue(keys, Set.of(NOTIFIER));
