@@ -21,6 +21,7 @@ import com.coachstream.streams.effect.Session;
 import com.coachstream.streams.effect.TeamClock;
 import com.coachstream.streams.scoring.ObservationExtractor;
 import com.coachstream.streams.scoring.ScorableEvent;
+import com.coachstream.streams.slip.AlertMode;
 import com.coachstream.streams.window.WindowSpec;
 import java.time.Clock;
 import java.util.function.Function;
@@ -44,6 +45,8 @@ import org.apache.kafka.streams.state.Stores;
  *        effect-inputs-by-team-repartition (key team id) -> measure-effects -> effects-sink
  *        (team-days-store, team-sessions-store, team-clock-store, team-members-store, effects-store)
  * </pre>
+ * In statistical mode, validated QA evaluations pass through {@link LeniencyTopology} (evaluator leniency)
+ * before score-events.
  * The scorer reads the snoozes of agent-actions-store; the actions topic is keyed by agent and co-partitioned
  * with the inputs, so an agent's actions are applied in the task that holds the agent's state.
  * Undecodable records and rejected ones (invalid, late) reach the dead-letter topic through
@@ -136,8 +139,17 @@ public final class CoachingTopology {
     // validation (docs/concepts.md), then reduction to observations
     topology.addProcessor(VALIDATE_INTERACTIONS, () -> new InputValidationProcessor<InteractionEvent, ScorableEvent>(
         validator::check, InteractionEvent::getAgentId, extractor::interaction), INTERACTIONS_SOURCE);
-    topology.addProcessor(VALIDATE_QA_EVALUATIONS, () -> new InputValidationProcessor<QaEvaluation, ScorableEvent>(
-        validator::check, QaEvaluation::getAgentId, extractor::evaluation), QA_EVALUATIONS_SOURCE);
+    // statistical mode corrects evaluations by their evaluator's leniency before scoring (LeniencyTopology)
+    boolean leniency = settings.slipPolicy().mode() == AlertMode.STATISTICAL;
+    String scoredEvaluations = leniency ? LeniencyTopology.CORRECT_LENIENCY : VALIDATE_QA_EVALUATIONS;
+    if (leniency) {
+      topology.addProcessor(VALIDATE_QA_EVALUATIONS, () -> new InputValidationProcessor<QaEvaluation, QaEvaluation>(
+          validator::check, QaEvaluation::getAgentId, Function.identity()), QA_EVALUATIONS_SOURCE);
+      LeniencyTopology.add(topology, settings, extractor, VALIDATE_QA_EVALUATIONS);
+    } else {
+      topology.addProcessor(VALIDATE_QA_EVALUATIONS, () -> new InputValidationProcessor<QaEvaluation, ScorableEvent>(
+          validator::check, QaEvaluation::getAgentId, extractor::evaluation), QA_EVALUATIONS_SOURCE);
+    }
 
     topology.addProcessor(VALIDATE_ACTIONS, () -> new InputValidationProcessor<CoachingAction, CoachingAction>(
         validator::check, CoachingAction::getAgentId, Function.identity()), ACTIONS_SOURCE);
@@ -147,7 +159,7 @@ public final class CoachingTopology {
 
     // scoring, windows, slip detection
     topology.addProcessor(SCORE_PROCESSOR, () -> new ScoringProcessor(scorer, settings.publishInterval(),
-        settings.alertsRetention()), VALIDATE_INTERACTIONS, VALIDATE_QA_EVALUATIONS);
+        settings.alertsRetention()), VALIDATE_INTERACTIONS, scoredEvaluations);
 
     // supervisors' actions, next to the agent's state; the scorer forwards each alert it raises here too
     topology.addProcessor(APPLY_ACTIONS, () -> new ApplyActionsProcessor(settings.alertsRetention()),
