@@ -36,7 +36,7 @@ public final class ObservationExtractor {
   }
 
   public ScorableEvent.Evaluation evaluation(QaEvaluation evaluation) {
-    return evaluation(evaluation, 0);
+    return correctedEvaluation(evaluation, 0);
   }
 
   /**
@@ -44,7 +44,7 @@ public final class ObservationExtractor {
    * score, kept within the scale; an automatic fail stays a 0. The fingerprint is the evaluation's as sent, so
    * a re-send is still a duplicate when the evaluator's offset has moved since.
    */
-  public ScorableEvent.Evaluation evaluation(QaEvaluation evaluation, double leniency) {
+  public ScorableEvent.Evaluation correctedEvaluation(QaEvaluation evaluation, double leniency) {
     long time = evaluation.getEvaluatedAt().toEpochMilli();
     String id = evaluation.getEvaluationId();
     boolean counts = !evaluation.getRetracted() && evaluation.getPurpose() != EvaluationPurpose.CALIBRATION;

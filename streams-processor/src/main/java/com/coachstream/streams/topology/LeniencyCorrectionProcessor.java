@@ -39,7 +39,7 @@ final class LeniencyCorrectionProcessor implements Processor<String, QaEvaluatio
     String evaluator = evaluation.getEvaluatorId();
     EvaluatorLeniency.Deviations evidence = evaluator == null ? null : leniency.get(evaluator);
     double offset = evidence == null ? 0 : evidence.offset(priorEvaluations);
-    ScorableEvent scorable = extractor.evaluation(evaluation, offset);
+    ScorableEvent scorable = extractor.correctedEvaluation(evaluation, offset);
     context.forward(new Record<Object, Object>(record.key(), scorable, record.timestamp(), record.headers()),
         CoachingTopology.SCORE_PROCESSOR);
     String interaction = evaluation.getInteractionId();
