@@ -11,6 +11,7 @@ import com.coachstream.common.security.SecuritySettings;
 import com.coachstream.streams.query.QueryApi;
 import com.coachstream.streams.query.RosterTeams;
 import com.coachstream.streams.topology.CoachingTopology;
+import com.coachstream.streams.topology.LeniencyTopic;
 import com.coachstream.streams.topology.StreamsSettings;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -58,6 +59,7 @@ public final class StreamsService implements AutoCloseable {
     try {
       // the port is known only once HTTP listens (http.port=0 picks one), and other instances forward there
       HostInfo self = new HostInfo(config.advertisedHost(), ops.port());
+      LeniencyTopic.ensureExists(config); // statistical mode's global store needs its topic before start
       KafkaStreams streams = new KafkaStreams(CoachingTopology.topology(config),
           config.streamsProperties(self.host() + ":" + self.port()));
       holder[0] = streams;

@@ -20,6 +20,13 @@ public final class ContactCenter {
   /** Spread of an automated skill signal around the truth. */
   static final double SIGNAL_SD = 12;
   private static final int EVALUATORS = 12;
+  /** Share of evaluated interactions a second evaluator scores too (both evaluations count). */
+  static final double DOUBLE_SCORED_SHARE = 0.1;
+  /** Interactions scored in each weekly calibration session, and by how many evaluators. */
+  static final int CALIBRATION_SESSIONS = 2;
+  static final int CALIBRATION_EVALUATORS = 6;
+  /** Thursdays (day 0 is a Monday). */
+  static final int CALIBRATION_WEEKDAY = 3;
 
   private final Family family;
   private final long start;
@@ -78,7 +85,12 @@ public final class ContactCenter {
     return level;
   }
 
-  /** Every event of one day, all agents, in event-time order. */
+  /**
+   * Every event of one day, all agents, in event-time order. Besides each agent's evaluations and signals,
+   * as real QA teams do: a share of evaluated interactions is scored again by a second evaluator (both
+   * count), and once a week {@link #CALIBRATION_SESSIONS} interactions are scored by
+   * {@link #CALIBRATION_EVALUATORS} evaluators each in a calibration session (never counted).
+   */
   public List<SimulatedEvent> day(int day) {
     List<SimulatedEvent> events = new ArrayList<>();
     for (String agent : agents) {
@@ -86,13 +98,15 @@ public final class ContactCenter {
       double truth = truth(agent, day, random);
       int evaluations = poisson(random, family.evaluationsPerWeek() / 7);
       for (int i = 0; i < evaluations; i++) {
+        String interaction = agent + "-q" + day + "-" + i;
+        long time = time(day, random);
         int evaluator = random.nextInt(EVALUATORS);
-        Map<String, Double> scores = new LinkedHashMap<>();
-        for (String criterion : CRITERIA) {
-          scores.put(criterion, clamp(truth + evaluatorBias[evaluator] + evaluatorSd[evaluator] * random.nextGaussian()));
+        events.add(evaluation(agent + "-e" + day + "-" + i, agent, time, evaluator, truth, interaction, false, random));
+        if (random.nextDouble() < DOUBLE_SCORED_SHARE) {
+          int second = (evaluator + 1 + random.nextInt(EVALUATORS - 1)) % EVALUATORS;
+          events.add(evaluation(agent + "-e" + day + "-" + i + "b", agent, time + 3_600_000L, second, truth, interaction,
+              false, random));
         }
-        events.add(new SimulatedEvent(agent + "-e" + day + "-" + i, agent, time(day, random), true, "qa-" + evaluator,
-            scores));
       }
       int interactions = poisson(random, family.signalsPerDay());
       for (int i = 0; i < interactions; i++) {
@@ -100,11 +114,42 @@ public final class ContactCenter {
         for (String signal : SIGNALS) {
           scores.put(signal, clamp(truth + SIGNAL_SD * random.nextGaussian()));
         }
-        events.add(new SimulatedEvent(agent + "-i" + day + "-" + i, agent, time(day, random), false, null, scores));
+        events.add(SimulatedEvent.interaction(agent + "-i" + day + "-" + i, agent, time(day, random), scores));
       }
+    }
+    if (day % 7 == CALIBRATION_WEEKDAY) {
+      calibration(day, events);
     }
     events.sort(Comparator.comparingLong(SimulatedEvent::time).thenComparing(SimulatedEvent::id));
     return events;
+  }
+
+  /** The week's calibration session: interactions of random agents, each scored by several evaluators. */
+  private void calibration(int day, List<SimulatedEvent> events) {
+    Random random = new Random(seed * 17 + day);
+    for (int s = 0; s < CALIBRATION_SESSIONS; s++) {
+      String agent = agents.get(random.nextInt(agents.size()));
+      double truth = truth(agent, day, new Random(seed * 31 + agent.hashCode() * 1_000_003L + day));
+      String interaction = agent + "-cal" + day + "-" + s;
+      List<Integer> evaluators = new ArrayList<>();
+      for (int e = 0; e < EVALUATORS; e++) {
+        evaluators.add(e);
+      }
+      java.util.Collections.shuffle(evaluators, random);
+      long time = start + day * DAY + 15 * 3_600_000L;
+      for (int e : evaluators.subList(0, CALIBRATION_EVALUATORS)) {
+        events.add(evaluation(interaction + "-qa-" + e, agent, time + e, e, truth, interaction, true, random));
+      }
+    }
+  }
+
+  private SimulatedEvent evaluation(String id, String agent, long time, int evaluator, double truth, String interaction,
+      boolean calibration, Random random) {
+    Map<String, Double> scores = new LinkedHashMap<>();
+    for (String criterion : CRITERIA) {
+      scores.put(criterion, clamp(truth + evaluatorBias[evaluator] + evaluatorSd[evaluator] * random.nextGaussian()));
+    }
+    return new SimulatedEvent(id, agent, time, true, "qa-" + evaluator, scores, interaction, calibration);
   }
 
   private long time(int day, Random random) {

@@ -118,8 +118,9 @@ public final class QualityBenchmark {
     List<Criterion> criteria = new ArrayList<>();
     e.scores().forEach((skill, score) -> criteria.add(new Criterion(skill, score, 100.0, 1.0, null)));
     return QaEvaluation.newBuilder().setEvaluationId(e.id()).setAgentId(e.agentId()).setEvaluatorId(e.evaluatorId())
-        .setEvaluatedAt(Instant.ofEpochMilli(e.time())).setCriteria(criteria).setAutoFail(false)
-        .setPurpose(EvaluationPurpose.STANDARD).setRetracted(false).build();
+        .setInteractionId(e.interactionId()).setEvaluatedAt(Instant.ofEpochMilli(e.time())).setCriteria(criteria)
+        .setAutoFail(false).setPurpose(e.calibration() ? EvaluationPurpose.CALIBRATION : EvaluationPurpose.STANDARD)
+        .setRetracted(false).build();
   }
 
   static InteractionEvent interaction(SimulatedEvent e) {

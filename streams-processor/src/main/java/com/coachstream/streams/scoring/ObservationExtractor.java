@@ -36,6 +36,15 @@ public final class ObservationExtractor {
   }
 
   public ScorableEvent.Evaluation evaluation(QaEvaluation evaluation) {
+    return correctedEvaluation(evaluation, 0);
+  }
+
+  /**
+   * The evaluation with its evaluator's leniency (points, positive when generous) taken out of every criterion
+   * score, kept within the scale; an automatic fail stays a 0. The fingerprint is the evaluation's as sent, so
+   * a re-send is still a duplicate when the evaluator's offset has moved since.
+   */
+  public ScorableEvent.Evaluation correctedEvaluation(QaEvaluation evaluation, double leniency) {
     long time = evaluation.getEvaluatedAt().toEpochMilli();
     String id = evaluation.getEvaluationId();
     boolean counts = !evaluation.getRetracted() && evaluation.getPurpose() != EvaluationPurpose.CALIBRATION;
@@ -43,7 +52,8 @@ public final class ObservationExtractor {
     if (counts) {
       boolean scoresCompliance = false;
       for (Criterion criterion : evaluation.getCriteria()) {
-        Observation o = observation(criterion.getSkill(), criterion.getScore() / criterion.getMaxScore() * 100.0,
+        double score = criterion.getScore() / criterion.getMaxScore() * 100.0;
+        Observation o = observation(criterion.getSkill(), leniency == 0 ? score : Math.max(0, Math.min(100, score - leniency)),
             criterion.getWeight(), time, id);
         scoresCompliance |= o.skill().equals(SkillTaxonomy.COMPLIANCE);
         observations.add(o);
@@ -54,6 +64,17 @@ public final class ObservationExtractor {
     }
     return new ScorableEvent.Evaluation(id, evaluation.getAgentId(), time, fingerprint(evaluation),
         evaluation.getRetracted(), List.copyOf(observations));
+  }
+
+  /** The evaluation's overall score: its criteria's weighted mean, 0..100 (what evaluators are compared on). */
+  public static double overallScore(QaEvaluation evaluation) {
+    double weighted = 0;
+    double weights = 0;
+    for (Criterion criterion : evaluation.getCriteria()) {
+      weighted += criterion.getWeight() * criterion.getScore() / criterion.getMaxScore() * 100.0;
+      weights += criterion.getWeight();
+    }
+    return weights == 0 ? 0 : weighted / weights;
   }
 
   private Observation observation(String name, double score, double weight, long time, String sourceId) {

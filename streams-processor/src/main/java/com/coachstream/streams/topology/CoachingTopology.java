@@ -23,6 +23,7 @@ import com.coachstream.streams.rules.RuleBook;
 import com.coachstream.streams.rules.RuleSetCheck;
 import com.coachstream.streams.scoring.ObservationExtractor;
 import com.coachstream.streams.scoring.ScorableEvent;
+import com.coachstream.streams.slip.AlertMode;
 import com.coachstream.streams.team.TeamRanking;
 import com.coachstream.streams.window.WindowSpec;
 import java.time.Clock;
@@ -52,6 +53,8 @@ import org.apache.kafka.streams.state.Stores;
  *        -> rank-in-teams (team-distributions-store, team-member-scores-store) -> team-distributions topic
  *        -> team-distributions-global-store (every instance), read by score-events
  * </pre>
+ * In statistical mode, validated QA evaluations pass through {@link LeniencyTopology} (evaluator leniency)
+ * before score-events.
  * The scorer reads the snoozes of agent-actions-store; the actions topic is keyed by agent and co-partitioned
  * with the inputs, so an agent's actions are applied in the task that holds the agent's state.
  * Undecodable records and rejected ones (invalid, late) reach the dead-letter topic through
@@ -179,8 +182,17 @@ public final class CoachingTopology {
     // validation (docs/concepts.md), then reduction to observations
     topology.addProcessor(VALIDATE_INTERACTIONS, () -> new InputValidationProcessor<InteractionEvent, ScorableEvent>(
         validator::check, InteractionEvent::getAgentId, extractor::interaction), INTERACTIONS_SOURCE);
-    topology.addProcessor(VALIDATE_QA_EVALUATIONS, () -> new InputValidationProcessor<QaEvaluation, ScorableEvent>(
-        validator::check, QaEvaluation::getAgentId, extractor::evaluation), QA_EVALUATIONS_SOURCE);
+    // statistical mode corrects evaluations by their evaluator's leniency before scoring (LeniencyTopology)
+    boolean leniency = settings.slipPolicy().mode() == AlertMode.STATISTICAL;
+    String scoredEvaluations = leniency ? LeniencyTopology.CORRECT_LENIENCY : VALIDATE_QA_EVALUATIONS;
+    if (leniency) {
+      topology.addProcessor(VALIDATE_QA_EVALUATIONS, () -> new InputValidationProcessor<QaEvaluation, QaEvaluation>(
+          validator::check, QaEvaluation::getAgentId, Function.identity()), QA_EVALUATIONS_SOURCE);
+      LeniencyTopology.add(topology, settings, extractor, VALIDATE_QA_EVALUATIONS);
+    } else {
+      topology.addProcessor(VALIDATE_QA_EVALUATIONS, () -> new InputValidationProcessor<QaEvaluation, ScorableEvent>(
+          validator::check, QaEvaluation::getAgentId, extractor::evaluation), QA_EVALUATIONS_SOURCE);
+    }
 
     topology.addProcessor(VALIDATE_ACTIONS, () -> new InputValidationProcessor<CoachingAction, CoachingAction>(
         validator::check, CoachingAction::getAgentId, Function.identity()), ACTIONS_SOURCE);
@@ -190,7 +202,7 @@ public final class CoachingTopology {
 
     // scoring, windows, slip detection
     topology.addProcessor(SCORE_PROCESSOR, () -> new ScoringProcessor(scorer, settings.publishInterval(),
-        settings.alertsRetention(), ruleBook), VALIDATE_INTERACTIONS, VALIDATE_QA_EVALUATIONS);
+        settings.alertsRetention(), ruleBook), VALIDATE_INTERACTIONS, scoredEvaluations);
     rules(topology, settings, ruleBook);
 
     // supervisors' actions, next to the agent's state; the scorer forwards each alert it raises here too

@@ -87,10 +87,14 @@ public record StreamsSettings(
       // whole days of window.advance, checked here so a wrong value stops the start
       new com.coachstream.streams.effect.EffectRules(duration(settings, "effect.window"), windows.advance(),
           windows.grace(), category -> 0);
-      return new StreamsSettings(settings, settings.string("application-id", DEFAULTS.get("application-id")),
+      StreamsSettings result = new StreamsSettings(settings, settings.string("application-id", DEFAULTS.get("application-id")),
           KafkaSettings.topics(settings), windows, slipPolicy(settings), taxonomy(settings),
           TipLibrary.withOverrides(settings.withPrefix("tips")), publish, duration(settings, "alerts.retention"),
           host, port, advertised);
+      // checked in both modes, like the other statistical settings
+      result.leniencyPriorEvaluations();
+      result.leniencyPairingRetention();
+      return result;
     } catch (IllegalArgumentException e) {
       throw new ConfigException("Invalid streams settings: " + e.getMessage());
     }
@@ -104,6 +108,23 @@ public record StreamsSettings(
   /** {@code effect.window}: the length of the before and after periods of a coaching effect. */
   public Duration effectWindow() {
     return duration(source, "effect.window");
+  }
+
+  /**
+   * {@code leniency.prior-evaluations}: pseudo-interactions of zero offset an evaluator's leniency is shrunk
+   * with ({@code offset = Σ deviations / (interactions + k)}); statistical mode only.
+   */
+  public double leniencyPriorEvaluations() {
+    try {
+      return com.coachstream.streams.stats.EvaluatorLeniency.checkedPriorStrength(setting(source, "leniency.prior-evaluations"));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("Invalid value for leniency.prior-evaluations: " + e.getMessage());
+    }
+  }
+
+  /** {@code leniency.pairing-retention}: how long an interaction's evaluations wait for another evaluator's. */
+  public Duration leniencyPairingRetention() {
+    return duration(source, "leniency.pairing-retention");
   }
 
   private static Duration duration(Settings settings, String key) {

@@ -70,4 +70,25 @@ class ObservationExtractorTest {
     assertThat(i.kpi()).isEqualTo(new InteractionKpi(4, true, 300.0, 0.5));
     assertThat(i.teamId()).isEqualTo("team-a");
   }
+
+  @Test
+  void anEvaluatorsLeniencyIsTakenOutOfEveryCriterionWithinTheScaleButNotOutOfAnAutoFail() {
+    QaEvaluation qa = evaluation("e1", "a1", T0, Map.of());
+    qa.setCriteria(List.of(new Criterion("empathy", 9.0, 10.0, 1.0, null), new Criterion("patience", 0.5, 10.0, 1.0, null)));
+    qa.setAutoFail(true);
+    ScorableEvent.Evaluation lenient = extractor.correctedEvaluation(qa, 7.5);
+    assertThat(lenient.observations()).extracting(Observation::skill, Observation::score).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("empathy", 82.5), org.assertj.core.groups.Tuple.tuple("patience", 0.0),
+        org.assertj.core.groups.Tuple.tuple("compliance", 0.0));
+    assertThat(extractor.correctedEvaluation(qa, -15).observations().get(0).score()).isEqualTo(100.0);
+    // the fingerprint is the evaluation's as sent: a re-send stays a duplicate when the offset has moved
+    assertThat(lenient.fingerprint()).isEqualTo(extractor.evaluation(qa).fingerprint());
+  }
+
+  @Test
+  void theOverallScoreIsTheCriteriasWeightedMeanInPercent() {
+    QaEvaluation qa = evaluation("e1", "a1", T0, Map.of());
+    qa.setCriteria(List.of(new Criterion("empathy", 3.0, 4.0, 2.0, null), new Criterion("patience", 5.0, 5.0, 1.0, null)));
+    assertThat(ObservationExtractor.overallScore(qa)).isEqualTo((2 * 75.0 + 100.0) / 3);
+  }
 }

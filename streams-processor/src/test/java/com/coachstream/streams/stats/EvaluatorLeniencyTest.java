@@ -69,4 +69,32 @@ class EvaluatorLeniencyTest {
     assertThat(leniency.corrected("harsh", 80)).isEqualTo(100);
     assertThat(leniency.corrected("other", 10)).isEqualTo(0);
   }
+
+  @Test
+  void deviationsNeedTwoEvaluatorsAndSumToZero() {
+    assertThat(EvaluatorLeniency.deviations(List.of())).isEmpty();
+    assertThat(EvaluatorLeniency.deviations(List.of(s("a", 70), s("a", 90)))).isEmpty();
+    java.util.Map<String, Double> d = EvaluatorLeniency.deviations(List.of(s("a", 70), s("b", 80), s("c", 93)));
+    assertThat(d.values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(0, within(1e-9));
+  }
+
+  @Test
+  void evidenceIsShrunkByThePriorAndNothingIsKnownWithoutIt() {
+    assertThat(EvaluatorLeniency.Deviations.NONE.offset(3)).isZero();
+    assertThat(new EvaluatorLeniency.Deviations(0, 5).offset(3)).isZero();
+    assertThat(new EvaluatorLeniency.Deviations(1, 9).offset(3)).isCloseTo(2.25, within(1e-12));
+    assertThat(new EvaluatorLeniency.Deviations(97, 800).offset(3)).isCloseTo(8, within(1e-12));
+    assertThat(new EvaluatorLeniency.Deviations(2, 3).plus(new EvaluatorLeniency.Deviations(1, -1)))
+        .isEqualTo(new EvaluatorLeniency.Deviations(3, 2));
+  }
+
+  @Test
+  void thePriorStrengthMustBePositiveAndFinite() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new EvaluatorLeniency(0))
+        .isInstanceOf(IllegalArgumentException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> EvaluatorLeniency.checkedPriorStrength(Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> EvaluatorLeniency.checkedPriorStrength(Double.POSITIVE_INFINITY))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

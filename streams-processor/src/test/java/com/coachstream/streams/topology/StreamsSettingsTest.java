@@ -93,4 +93,18 @@ class StreamsSettingsTest {
     assertThatThrownBy(() -> StreamsSettings.from(Settings.of(Map.of("slip.team-min-size", "1"))))
         .isInstanceOf(ConfigException.class).hasMessageContaining("slip.team-min-size");
   }
+
+  @Test
+  void leniencySettingsHaveDefaultsAndAreCheckedInBothModes() {
+    StreamsSettings defaults = StreamsSettings.from(Settings.of(Map.of()));
+    assertThat(defaults.leniencyPriorEvaluations()).isEqualTo(3.0);
+    assertThat(defaults.leniencyPairingRetention()).isEqualTo(java.time.Duration.ofDays(30));
+    assertThat(StreamsSettings.from(Settings.of(Map.of("leniency.prior-evaluations", "7.5"))).leniencyPriorEvaluations())
+        .isEqualTo(7.5);
+    assertThatThrownBy(() -> StreamsSettings.from(Settings.of(Map.of("leniency.prior-evaluations", "0"))))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("leniency.prior-evaluations");
+    assertThatThrownBy(() -> StreamsSettings.from(Settings.of(Map.of("alert.mode", "statistical",
+        "leniency.pairing-retention", "soon")))).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("leniency.pairing-retention");
+  }
 }

@@ -114,6 +114,8 @@ public final class SettingKeys {
     streams.add("slip.sample-sd", "12", "Statistical mode: the spread, in points, assumed for one source event's category score before a window shows its own; weighs like `slip.prior-samples` samples.");
     streams.add("slip.prior-samples", "3", "Statistical mode: how many samples the assumed spread `slip.sample-sd` is worth against a window's own spread.");
     streams.add("slip.drift-sd", "10", "Statistical mode: how far, in points, a window's true score is expected to stray from the agent's baseline; a thin window is shrunk toward the baseline accordingly.");
+    streams.add("leniency.prior-evaluations", "3", "Statistical mode: an evaluator's leniency offset (how many points above their peers they score, learned from interactions scored by several evaluators: calibration sessions and double-scored evaluations) is the sum of their deviations over (interactions + this); it is subtracted from their criterion scores. Larger trusts thin evidence less.");
+    streams.add("leniency.pairing-retention", "30d", "Statistical mode: how long (event time) the evaluations of an interaction are kept to be paired with other evaluators' evaluations of it.");
     streams.add("taxonomy.skill.<id>", "", "Adds a skill to the taxonomy: `SOFT` or `HARD`.");
     streams.add("taxonomy.alias.<criterion>", "", "Maps a scorecard criterion name to a skill id.");
     streams.add("tips.<skill>", "", "The coaching tip shown in alerts for this skill (each default skill has a built-in tip).");
