@@ -89,6 +89,9 @@ public final class MemoryBenchmark {
           committed < input ? "; partial: the memory budget ran out" : ""));
       section.figure("peak RSS (VmHWM)", peak / 1048576.0, "MiB", "<= 512", "");
       section.figure("settled RSS (VmRSS) after " + SETTLE.toSeconds() + " s idle", rss / 1048576.0, "MiB", "<= 512", "");
+      double gc = ProcessMemory.gcSeconds(process.pid()).orElse(-1);
+      section.figure("GC time", gc, "s", "< 5 % of the run", String.format(Locale.ROOT, "%.1f %% of the %.0f s run",
+          100 * gc / (seconds + SETTLE.toSeconds()), seconds + SETTLE.toSeconds()));
       Map<String, Long> jvm = ProcessMemory.jvmCommitted(process.pid());
       if (jvm.containsKey("Total")) {
         section.figure("  JVM committed (Native Memory Tracking)", jvm.get("Total") / 1048576.0, "MiB", "",
@@ -97,6 +100,12 @@ public final class MemoryBenchmark {
         section.figure("  beyond the JVM's own (RocksDB, C library)", (rss - jvm.get("Total")) / 1048576.0, "MiB", "",
             "settled RSS minus JVM committed; state.rocksdb.memory.mb bounds RocksDB's block cache");
       }
+      if (jvm.containsKey("Other")) {
+        section.figure("  direct buffers (NMT Other)", jvm.get("Other") / 1048576.0, "MiB", "", "Kafka clients' and RocksDB's JNI buffers");
+      }
+      // last: the histogram runs a full collection
+      section.figure("  heap live set after a full GC", ProcessMemory.liveHeap(process.pid()).orElse(-1) / 1048576.0, "MiB",
+          "", "jcmd GC.class_histogram total; the rest of the committed heap is garbage between collections");
       section.figure("state stores on disk (RocksDB)", Directories.size(stateDir) / 1048576.0, "MiB");
       storeSizes(stateDir).forEach((store, bytes) -> section.figure("  store " + store, bytes / 1048576.0, "MiB"));
       section.figure("changelog topics on the broker", cluster.bytesOfTopicsStartingWith(applicationId + "-") / 1048576.0,

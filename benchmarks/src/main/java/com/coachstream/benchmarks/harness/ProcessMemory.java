@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.List;
+import java.util.ArrayList;
+import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -66,5 +69,49 @@ public final class ProcessMemory {
       return Map.of();
     }
     return committed;
+  }
+
+  /**
+   * Seconds the process's garbage collectors have spent (all collectors, from the JVM's performance counters
+   * {@code sun.gc.collector.N.time}); empty when {@code jcmd} cannot tell.
+   */
+  public static OptionalDouble gcSeconds(long pid) {
+    String output = jcmd(pid, "PerfCounter.print");
+    Matcher frequency = Pattern.compile("(?m)^sun\\.os\\.hrt\\.frequency=(\\d+)").matcher(output);
+    if (!frequency.find()) {
+      return OptionalDouble.empty();
+    }
+    long ticks = 0;
+    Matcher m = Pattern.compile("(?m)^sun\\.gc\\.collector\\.\\d+\\.time=(\\d+)").matcher(output);
+    while (m.find()) {
+      ticks += Long.parseLong(m.group(1));
+    }
+    return OptionalDouble.of(ticks / (double) Long.parseLong(frequency.group(1)));
+  }
+
+  /**
+   * Bytes of live objects on the heap: the total of a class histogram, which first runs a full collection
+   * (so call it after {@link #gcSeconds}); empty when {@code jcmd} cannot tell.
+   */
+  public static OptionalLong liveHeap(long pid) {
+    Matcher m = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)").matcher(jcmd(pid, "GC.class_histogram"));
+    return m.find() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
+  }
+
+  private static String jcmd(long pid, String... command) {
+    List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+        String.valueOf(pid)));
+    args.addAll(List.of(command));
+    try {
+      Process process = new ProcessBuilder(args).redirectErrorStream(true).start();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      process.waitFor();
+      return output;
+    } catch (IOException e) {
+      return "";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "";
+    }
   }
 }
