@@ -20,11 +20,9 @@ import com.coachstream.streams.effect.EffectRules;
 import com.coachstream.streams.effect.Session;
 import com.coachstream.streams.effect.TeamClock;
 import com.coachstream.streams.rules.RuleBook;
-import com.coachstream.streams.rules.RuleSetCheck;
 import com.coachstream.streams.scoring.ObservationExtractor;
 import com.coachstream.streams.scoring.ScorableEvent;
 import com.coachstream.streams.slip.AlertMode;
-import com.coachstream.streams.team.TeamRanking;
 import com.coachstream.streams.window.WindowSpec;
 import java.time.Clock;
 import java.util.function.Function;
@@ -203,7 +201,7 @@ public final class CoachingTopology {
     // scoring, windows, slip detection
     topology.addProcessor(SCORE_PROCESSOR, () -> new ScoringProcessor(scorer, settings.publishInterval(),
         settings.alertsRetention(), ruleBook), VALIDATE_INTERACTIONS, scoredEvaluations);
-    rules(topology, settings, ruleBook);
+    RulesTopology.addTo(topology, settings, ruleBook);
 
     // supervisors' actions, next to the agent's state; the scorer forwards each alert it raises here too
     topology.addProcessor(APPLY_ACTIONS, () -> new ApplyActionsProcessor(settings.alertsRetention()),
@@ -234,7 +232,7 @@ public final class CoachingTopology {
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RULE_PRECISION_STORE),
         Serdes.String(), new JsonRecordSerde<>(RulePrecision.class)), APPLY_ACTIONS);
     effects(topology, settings);
-    teamDistributions(topology, settings);
+    TeamDistributionsTopology.addTo(topology, settings);
 
     // outputs
     topology.addSink(SKILL_SCORES_SINK, topics.skillScores().name(), topics.skillScores().keySerde().serializer(),
@@ -242,23 +240,6 @@ public final class CoachingTopology {
     topology.addSink(ALERTS_SINK, topics.alerts().name(), topics.alerts().keySerde().serializer(),
         topics.alerts().valueSerde().serializer(), SCORE_PROCESSOR);
     return topology;
-  }
-
-  /**
-   * Rules per team: every instance holds all rule sets in a global store the scorer reads; refused ones are
-   * dead-lettered from a task of the scoring sub-topology, as a global processor cannot write to a topic.
-   */
-  private static void rules(RepartitioningTopology topology, StreamsSettings settings, RuleBook ruleBook) {
-    Topics topics = settings.topics();
-    RuleSetCheck check = new RuleSetCheck(ruleBook);
-    // in memory: the store is small (one entry per team) and rebuilt from the compacted topic at each start
-    topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(RULES_STORE), Serdes.String(),
-        new JsonRecordSerde<>(StoredRules.class)).withLoggingDisabled(), RULES_SOURCE,
-        topics.rules().keySerde().deserializer(), topics.rules().valueSerde().deserializer(), topics.rules().name(),
-        UPDATE_RULES, () -> new RulesStoreProcessor(check, topics.rules()));
-    topology.addProcessor(REPORT_REFUSED_RULES, RefusedRulesReporter::new, AGENTS_SOURCE);
-    topology.addSink(REFUSED_RULES_SINK, topics.deadLetter().name(), Serdes.ByteArray().serializer(),
-        Serdes.ByteArray().serializer(), REPORT_REFUSED_RULES);
   }
 
   /**
@@ -295,34 +276,6 @@ public final class CoachingTopology {
         Serdes.String(), new AvroSerde<>(CoachingEffect.class)), MEASURE_EFFECTS);
     topology.addSink(EFFECTS_SINK, topics.effects().name(), topics.effects().keySerde().serializer(),
         topics.effects().valueSerde().serializer(), MEASURE_EFFECTS);
-  }
-
-  /**
-   * Team-relative rule: agents' window scores go to the team's partition, where each team's distributions are
-   * kept and published to a compacted topic that every instance reads back as a global store for the scorer.
-   * The topology is the same whether the rule is on or off; off, nothing is sent.
-   */
-  private static void teamDistributions(RepartitioningTopology topology, StreamsSettings settings) {
-    Topic<String, byte[]> published = settings.topics().teamDistributions();
-    topology.addRepartitionTopic(TEAM_SCORES_TOPIC);
-    topology.addSink(TEAM_SCORES_SINK, TEAM_SCORES_TOPIC, Serdes.String().serializer(),
-        new MemberScoresSerde().serializer(), SCORE_PROCESSOR);
-    topology.addSource(TEAM_SCORES_SOURCE, Serdes.String().deserializer(), new MemberScoresSerde().deserializer(),
-        TEAM_SCORES_TOPIC);
-    WindowSpec windows = settings.windows();
-    TeamRanking ranking = new TeamRanking(windows.sizeMs() + windows.baselineMs());
-    topology.addProcessor(RANK_IN_TEAMS, () -> new TeamRankingProcessor(ranking), TEAM_SCORES_SOURCE);
-    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TEAM_DISTRIBUTIONS_STORE),
-        Serdes.Bytes(), Serdes.ByteArray()).withCachingEnabled(), RANK_IN_TEAMS);
-    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TEAM_MEMBER_SCORES_STORE),
-        Serdes.Bytes(), Serdes.Integer()).withCachingEnabled(), RANK_IN_TEAMS);
-    topology.addSink(TEAM_DISTRIBUTIONS_SINK, published.name(), published.keySerde().serializer(),
-        published.valueSerde().serializer(), RANK_IN_TEAMS);
-    // a global store keeps no changelog: the topic it follows is its changelog
-    topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(TEAM_DISTRIBUTIONS_GLOBAL_STORE),
-        Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(), TEAM_DISTRIBUTIONS_SOURCE,
-        published.keySerde().deserializer(), published.valueSerde().deserializer(), published.name(),
-        TEAM_DISTRIBUTIONS_UPDATE, TeamDistributionsUpdater::new);
   }
 
   private static <K, V> void source(Topology topology, String name, Topic<K, V> topic) {
