@@ -66,7 +66,7 @@ class NoPiiOutIT {
   /** the webhook fields of docs/http-api.md, plus the fields of SkillDelta, Evidence and FocusSkill that skills, evidence and focus list. */
   private static final Set<String> WEBHOOK_FIELDS = Set.of("alertId", "type", "category", "reason",
       "agent", "agent.id", "agent.name", "agent.teamId", "supervisor", "supervisor.id", "supervisor.name",
-      "score", "baseline", "floor", "samples", "probability", "ruleSet", "interval", "interval.low", "interval.high",
+      "score", "baseline", "floor", "samples", "probability", "ruleSet", "teamPercentile", "interval", "interval.low", "interval.high",
       "window", "window.start", "window.end",
       "skills", "skills[].skill", "skills[].score", "skills[].baseline", "skills[].delta",
       "evidence", "evidence[].sourceId", "evidence[].skill", "evidence[].score", "evidence[].time",
