@@ -22,7 +22,10 @@ public final class RuleBook {
   private final Function<Settings, SlipPolicy> policyOf;
   private final EffectiveRules defaults;
   /** Per team: the rules of the versions last asked for (one entry per team, replaced when a version changes). */
-  private final Map<String, EffectiveRules> byTeam = new ConcurrentHashMap<>();
+  private final Map<String, Known> byTeam = new ConcurrentHashMap<>();
+
+  /** The rules last built for a team and the rule sets they were built from. */
+  private record Known(RuleVersion team, RuleVersion everyTeam, EffectiveRules rules) { }
 
   /**
    * @param configuration the service's settings, the lowest layer
@@ -68,16 +71,21 @@ public final class RuleBook {
     if (team == null && everyTeam == null) {
       return defaults;
     }
-    String name = team == null ? everyTeam.label() : everyTeam == null ? team.label() : team.label() + "," + everyTeam.label();
     String cacheKey = teamId == null ? RuleSettingKeys.EVERY_TEAM : teamId;
-    EffectiveRules known = byTeam.get(cacheKey);
-    if (known != null && known.name().equals(name)) {
-      return known;
+    Known known = byTeam.get(cacheKey);
+    // the rules store hands back the same decoded rule sets until they change: no name to build per event
+    if (known != null && known.team() == team && known.everyTeam() == everyTeam) {
+      return known.rules();
+    }
+    String name = team == null ? everyTeam.label() : everyTeam == null ? team.label() : team.label() + "," + everyTeam.label();
+    if (known != null && known.rules().name().equals(name)) {
+      byTeam.put(cacheKey, new Known(team, everyTeam, known.rules()));
+      return known.rules();
     }
     Map<String, String> changed = RuleLayers.over(team == null ? Map.of() : team.settings(),
         everyTeam == null ? Map.of() : everyTeam.settings());
     EffectiveRules rules = new EffectiveRules(name, policy(RuleLayers.over(changed, configuration), name), changed);
-    byTeam.put(cacheKey, rules);
+    byTeam.put(cacheKey, new Known(team, everyTeam, rules));
     return rules;
   }
 

@@ -25,9 +25,10 @@ final class RulesTopology {
   static void addTo(RepartitioningTopology topology, StreamsSettings settings, RuleBook ruleBook) {
     Topics topics = settings.topics();
     RuleSetCheck check = new RuleSetCheck(ruleBook);
-    // in memory: the store is small (one entry per team) and rebuilt from the compacted topic at each start
+    // in memory: the store is small (one entry per team) and rebuilt from the compacted topic at each start;
+    // the scorer reads it twice per event, so a rule set is decoded once per update, not once per event
     topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(RULES_STORE), Serdes.String(),
-        new JsonRecordSerde<>(StoredRules.class)).withLoggingDisabled(), RULES_SOURCE,
+        new DecodeOnceSerde<>(new JsonRecordSerde<>(StoredRules.class))).withLoggingDisabled(), RULES_SOURCE,
         topics.rules().keySerde().deserializer(), topics.rules().valueSerde().deserializer(), topics.rules().name(),
         UPDATE_RULES, () -> new RulesStoreProcessor(check, topics.rules()));
     topology.addProcessor(REPORT_REFUSED_RULES, RefusedRulesReporter::new, AGENTS_SOURCE);

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The rules of a team from {@link CoachingTopology#RULES_STORE}: two store reads (the team's, every team's)
  * and the policy {@link RuleBook} remembers for those versions, so the newest rules decide from the next event.
+ * The store's serde decodes a rule set once per update ({@link DecodeOnceSerde}), so the reads cost no parse.
  */
 final class StoredTeamRules implements TeamRules {
 

@@ -77,6 +77,21 @@ class RuleBookTest {
   }
 
   @Test
+  void theSameVersionReadAgainAsANewObjectKeepsItsPolicyAndDroppingALayerChangesIt() {
+    EffectiveRules first = book.effective("blue", version("blue", 1, Map.of("slip.floor", "80")),
+        version("*", 1, Map.of("slip.min-samples", "3")));
+    RuleVersion reread = version("blue", 1, Map.of("slip.floor", "80"));
+    RuleVersion everyTeamReread = version("*", 1, Map.of("slip.min-samples", "3"));
+
+    assertThat(book.effective("blue", reread, everyTeamReread)).isSameAs(first);
+    assertThat(book.effective("blue", reread, everyTeamReread)).isSameAs(first);
+    EffectiveRules withoutEveryTeams = book.effective("blue", reread, null);
+    assertThat(withoutEveryTeams.name()).isEqualTo("blue@1");
+    assertThat(withoutEveryTeams.policy().rules(SkillCategory.SOFT).minSamples()).isNotEqualTo(3);
+    assertThat(book.effective("blue", null, null).name()).isEqualTo("defaults");
+  }
+
+  @Test
   void validRuleSetsHaveNoProblems() {
     assertThat(book.problems("blue", Map.of("slip.floor", "80", "slip.soft.cooldown", "12h", "slip.sustain", "2/3",
         "slip.confidence", "0.9", "slip.true-drop", "5", "slip.hard.min-samples", "3"))).isEmpty();

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -161,5 +162,67 @@ class RulesPerTeamTopologyTest {
             m -> assertThat(m).contains("The record key must be the rule set's teamId 'green', was 'blue'"));
     evaluations("a1", 5);
     assertThat(slips()).singleElement().satisfies(a -> assertThat(a.getRuleSet()).isEqualTo("blue@3"));
+  }
+
+  @Test
+  void anUpdatedRuleSetAppliesFromTheNextEvent() {
+    member("a1", "blue");
+    member("a2", "blue");
+    rules("blue", 1, Map.of("slip.floor", "80"));
+    evaluations("a1", 5);
+    assertThat(slips()).singleElement().satisfies(a -> assertThat(a.getRuleSet()).isEqualTo("blue@1"));
+
+    rules("blue", 2, Map.of("slip.floor", "60"));
+    evaluations("a2", 5);
+    assertThat(slips()).isEmpty();
+
+    rules("blue", 3, Map.of("slip.floor", "80"));
+    evaluations("a2", 1);
+    assertThat(slips()).singleElement().satisfies(a -> {
+      assertThat(a.getAgentId()).isEqualTo("a2");
+      assertThat(a.getRuleSet()).isEqualTo("blue@3");
+    });
+  }
+
+  /** Evaluations scoring empathy 50: below the default floor of 70, above a floor of 40. */
+  private void lowEvaluations(String agent, int count) {
+    for (int i = 0; i < count; i++) {
+      sent++;
+      fixture.evaluations.pipeInput(agent, evaluation("e" + sent, agent, start.plusSeconds(sent * 60L), Map.of("empathy", 5.0)));
+    }
+  }
+
+  @Test
+  void removingEveryTeamsRulesFallsBackToTheConfiguration() {
+    member("a1", "blue");
+    rules("*", 1, Map.of("slip.floor", "40"));
+    lowEvaluations("a1", 5);
+    assertThat(slips()).isEmpty();
+
+    fixture.rules.pipeInput("*", (RuleSet) null);
+    lowEvaluations("a1", 1);
+
+    assertThat(slips()).singleElement().satisfies(a -> assertThat(a.getRuleSet()).isEqualTo("defaults"));
+  }
+
+  /** Reads go through the store's own serde, as the scorer's do: the same object until the rule set changes. */
+  @Test
+  void aStoredRuleSetIsDecodedOncePerUpdateNotPerRead() {
+    KeyValueStore<String, StoredRules> store = fixture.driver.getKeyValueStore(CoachingTopology.RULES_STORE);
+    rules("blue", 1, Map.of("slip.floor", "80"));
+    StoredRules first = store.get("blue");
+
+    for (int i = 0; i < 100; i++) {
+      assertThat(store.get("blue")).isSameAs(first);
+    }
+
+    rules("blue", 2, Map.of("slip.floor", "60"));
+    StoredRules updated = store.get("blue");
+    assertThat(updated).isNotSameAs(first);
+    assertThat(updated.inForce().version()).isEqualTo(2);
+    assertThat(store.get("blue")).isSameAs(updated);
+
+    fixture.rules.pipeInput("blue", (RuleSet) null);
+    assertThat(store.get("blue")).isNull();
   }
 }
