@@ -5,8 +5,6 @@ import com.coachstream.common.config.KafkaSettings;
 import com.coachstream.common.config.Settings;
 import com.coachstream.common.config.keys.Service;
 import com.coachstream.common.kafka.TopicCreator;
-import com.coachstream.kafka.local.LocalKafkaBroker;
-import com.coachstream.common.security.DemoUsers;
 import com.coachstream.launcher.demo.CoachingLoopPrinter;
 import com.coachstream.launcher.demo.DemoWireFormat;
 import com.coachstream.launcher.demo.Pipeline;
@@ -19,9 +17,7 @@ import com.coachstream.producer.simulate.ContactCenter;
 import com.coachstream.producer.simulate.GroundTruth;
 import com.coachstream.producer.simulate.Pacing;
 import com.coachstream.producer.simulate.SimulatedSupervisors;
-import com.coachstream.producer.simulate.Simulation;
 import com.coachstream.producer.simulate.SimulationConfig;
-import com.coachstream.producer.simulate.SimulationResult;
 import com.coachstream.schemas.registry.WireFormat;
 import com.coachstream.schemas.topics.Topics;
 import java.io.PrintStream;
@@ -29,17 +25,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Comparator;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -86,8 +75,6 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--workspace-port", defaultValue = "8088", description = "Port of the supervisor workspace (default: ${DEFAULT-VALUE}; 0 = any).")
   int workspacePort;
 
-  private Settings streamsSettings;
-
   @Option(names = "--max-duration", paramLabel = "DURATION",
       description = "Stop by itself after this long, e.g. 90s (default: run until Ctrl-C).")
   String maxDuration;
@@ -99,14 +86,11 @@ final class DemoCommand implements Callable<Integer> {
 
   PrintStream out = System.out;
 
-  /** The wire-format settings every part of the demo gets (the user's own settings win over them). */
-  private Map<String, String> wire = Map.of();
-
   @Override
   public Integer call() throws Exception {
     Instant began = Instant.now();
     Duration playbackTime = Settings.parseDuration("--playback", playback);
-    Deque<AutoCloseable> resources = new ArrayDeque<>();
+    DemoResources resources = new DemoResources();
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch closed = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
@@ -116,21 +100,22 @@ final class DemoCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       out.println("CoachStream demo — the whole pipeline in one process");
-      String bootstrap = startBroker(resources);
-      wire = DemoWireFormat.settings(WireFormat.parse(wireFormat), common.settings(Service.DEMO, Map.of()), resources, out);
-      Settings base = common.settings(Service.DEMO, with(wire, Map.of("bootstrap.servers", bootstrap)));
+      String bootstrap = DemoServices.startBroker(common, resources, out);
+      Map<String, String> wire = DemoWireFormat.settings(WireFormat.parse(wireFormat), common.settings(Service.DEMO, Map.of()),
+          resources.stack(), out);
+      Settings base = common.settings(Service.DEMO, DemoServices.with(wire, Map.of("bootstrap.servers", bootstrap)));
       Topics topics = KafkaSettings.topics(base);
       TopicCreator.createAll(KafkaSettings.clientProperties(base), topics, 6, 0);
       out.printf("  Topics   %d topics ready (coaching.alerts.v1, coaching.skill-scores.v1, ...)%n", topics.all().size());
 
-      Path signInDir = Files.createTempDirectory("coachstream-demo-users-");
-      resources.push(() -> deleteTree(signInDir));
-      DemoSignIn signIn = DemoSignIn.create(teams, signInDir);
-      Pipeline pipeline = startPipeline(bootstrap, resources, signIn.file());
+      DemoSignIn signIn = DemoSignIn.create(teams, resources.temporaryDirectory("coachstream-demo-users-"));
+      DemoServices.Started started = DemoServices.startPipeline(common, wire, bootstrap, signIn.file(), httpPort,
+          notifierHttpPort, resources);
+      Pipeline pipeline = started.pipeline();
       out.printf("  Streams  http://localhost:%d  (query API; every request signs in, see below)%n",
           pipeline.streams().opsPort());
-      WorkspaceServer workspace = DemoWorkspace.start(streamsSettings, pipeline.streams(), topics, workspacePort);
-      resources.push(workspace);
+      WorkspaceServer workspace = resources.add(
+          DemoWorkspace.start(started.streamsSettings(), pipeline.streams(), topics, workspacePort));
       out.printf("  Workspace http://localhost:%d/  — the supervisor workspace; sign in as one of these users:%n",
           workspace.port());
       // The simulated history is known before it is played: the sign-in hint names a team that will have alerts.
@@ -142,10 +127,8 @@ final class DemoCommand implements Callable<Integer> {
           truth.slipping().stream().map(agent -> agent.team().teamId()).findFirst().orElse("team-01"));
       out.printf("  Notifier http://localhost:%d/metrics  — alerts print below as they happen%n", pipeline.notifier().opsPort());
 
-      TopicMonitor monitor = new TopicMonitor(KafkaSettings.clientProperties(base), topics);
-      resources.push(monitor);
-      CoachStreamProducer producer = CoachStreamProducer.create(base);
-      resources.push(producer);
+      TopicMonitor monitor = resources.add(new TopicMonitor(KafkaSettings.clientProperties(base), topics));
+      CoachStreamProducer producer = resources.add(CoachStreamProducer.create(base));
 
       Path truthFile = Files.createTempFile("coachstream-demo-ground-truth-", ".jsonl");
       truth.write(truthFile);
@@ -155,37 +138,14 @@ final class DemoCommand implements Callable<Integer> {
           + " drifts +%.0f per %d days)%n", truth.sessions().size(), CoachingPlan.standard().lift(),
           CoachingPlan.standard().seasonDrift(), CoachingPlan.standard().effectWindow().toDays());
       out.printf("           ground truth (who slips when, true lift per session): %s%n%n", truthFile);
-      resources.push(new SimulatedSupervisors(KafkaSettings.clientProperties(base), producer, truth));
-      resources.push(new CoachingLoopPrinter(KafkaSettings.clientProperties(base), topics, truth, out));
-
-      AtomicReference<SimulationResult> result = new AtomicReference<>();
-      AtomicReference<Instant> simulatedUpTo = new AtomicReference<>(config.start());
-      Thread simulation = new Thread(() -> {
-        try {
-          result.set(Simulation.run(config, producer, (emitted, eventTime, fraction) -> simulatedUpTo.set(eventTime)));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        } catch (Exception e) {
-          out.println("Simulation stopped: " + e.getMessage());
-        }
-      }, "demo-simulation");
-      simulation.setDaemon(true);
-      simulation.start();
-      resources.push(simulation::interrupt);
-
-      ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "demo-summary");
-        t.setDaemon(true);
-        return t;
-      });
-      resources.push(ticker::shutdownNow);
-      SummaryPrinter summary = new SummaryPrinter(out, began, monitor, truth, result, simulatedUpTo);
-      ticker.scheduleAtFixedRate(summary::print, 10, 10, TimeUnit.SECONDS);
+      resources.add(new SimulatedSupervisors(KafkaSettings.clientProperties(base), producer, truth));
+      resources.add(new CoachingLoopPrinter(KafkaSettings.clientProperties(base), topics, truth, out));
+      SummaryPrinter summary = DemoPlayback.start(config, truth, producer, monitor, began, out, resources);
 
       if (maxDuration != null) {
         // counted from the launch, like the status lines, not from when the pipeline was up
         long left = Settings.parseDuration("--max-duration", maxDuration).toMillis()
-            - java.time.Duration.between(began, Instant.now()).toMillis();
+            - Duration.between(began, Instant.now()).toMillis();
         stop.await(Math.max(0, left), TimeUnit.MILLISECONDS);
       } else {
         stop.await();
@@ -194,88 +154,12 @@ final class DemoCommand implements Callable<Integer> {
       return 0;
     } finally {
       out.println("Stopping: simulator, notifier, streams processor, schema registry (if any), Kafka broker ...");
-      closeAll(resources);
+      resources.close();
       out.println("Stopped cleanly; temporary data removed.");
       closed.countDown();
       if (stop.getCount() > 0) {
         Runtime.getRuntime().removeShutdownHook(hook);
       }
-    }
-  }
-
-  private String startBroker(Deque<AutoCloseable> resources) {
-    // the first look at the settings: an unknown one stops the demo before anything starts
-    Settings given = common.settings(Service.DEMO, Map.of());
-    if (given.find("bootstrap.servers").isPresent()) {
-      String bootstrap = given.string("bootstrap.servers");
-      out.printf("  Kafka    %s (given by %s; no embedded broker)%n", bootstrap, given.origin("bootstrap.servers"));
-      return bootstrap;
-    }
-    LocalKafkaBroker broker = LocalKafkaBroker.start();
-    resources.push(broker);
-    out.printf("  Kafka    embedded KRaft broker at %s, started in %.1f s%n",
-        broker.bootstrapServers(), broker.startTime().toMillis() / 1000.0);
-    return broker.bootstrapServers();
-  }
-
-  private Pipeline startPipeline(String bootstrap, Deque<AutoCloseable> resources, Path usersFile) throws Exception {
-    Path stateDir = Files.createTempDirectory("coachstream-demo-state-");
-    resources.push(() -> deleteTree(stateDir));
-    Map<String, String> streams = with(wire, streamsDefaults(bootstrap, stateDir, httpPort));
-    streams.put("security.users-file", usersFile.toString());
-    // the workspace reads the query API for its signed-in users with service tokens under this secret
-    streams.put("security.service-secret", DemoUsers.randomSecret() + DemoUsers.randomSecret());
-    streamsSettings = common.settings(Service.DEMO, streams);
-    Pipeline pipeline = Pipeline.start(streamsSettings,
-        common.settings(Service.DEMO, with(wire, notifierDefaults(bootstrap, notifierHttpPort))));
-    resources.push(pipeline);
-    return pipeline;
-  }
-
-  /** The demo's own defaults for its streams processor; the user's settings win over them. */
-  static Map<String, String> streamsDefaults(String bootstrap, Path stateDir, int httpPort) {
-    Map<String, String> defaults = new HashMap<>();
-    defaults.put("bootstrap.servers", bootstrap);
-    defaults.put("application-id", "coachstream-demo");
-    defaults.put("state.dir", stateDir.toString());
-    defaults.put("http.port", String.valueOf(httpPort));
-    defaults.put("scores.publish.interval", "2s");
-    return defaults;
-  }
-
-  private static Map<String, String> with(Map<String, String> wire, Map<String, String> defaults) {
-    Map<String, String> merged = new HashMap<>(defaults);
-    merged.putAll(wire);
-    return merged;
-  }
-
-  /** The demo's own defaults for its notifier: alerts to the console. */
-  static Map<String, String> notifierDefaults(String bootstrap, int httpPort) {
-    Map<String, String> defaults = new HashMap<>();
-    defaults.put("bootstrap.servers", bootstrap);
-    defaults.put("notifier.group", "coachstream-demo-notifier");
-    defaults.put("routes.default", "log");
-    defaults.put("channel.log.output", "stdout");
-    defaults.put("http.port", String.valueOf(httpPort));
-    return defaults;
-  }
-
-  private static void closeAll(Deque<AutoCloseable> resources) {
-    while (!resources.isEmpty()) {
-      try {
-        resources.pop().close();
-      } catch (Exception e) {
-        System.err.println("Error while stopping: " + e);
-      }
-    }
-  }
-
-  private static void deleteTree(Path dir) throws java.io.IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
   }
 

@@ -59,8 +59,8 @@ class UnknownSettingsTest {
 
   @Test
   void theDemosOwnDefaultsAreSettingsOfItsServices() {
-    Settings streams = Settings.of(DemoCommand.streamsDefaults("localhost:9092", Path.of("/tmp/state"), 8080));
-    Settings notifier = Settings.of(DemoCommand.notifierDefaults("localhost:9092", 8081));
+    Settings streams = Settings.of(DemoServices.streamsDefaults("localhost:9092", Path.of("/tmp/state"), 8080));
+    Settings notifier = Settings.of(DemoServices.notifierDefaults("localhost:9092", 8081));
     assertThat(SettingsCheck.problems(streams, Service.STREAMS)).isEmpty();
     assertThat(SettingsCheck.problems(notifier, Service.NOTIFIER)).isEmpty();
   }
