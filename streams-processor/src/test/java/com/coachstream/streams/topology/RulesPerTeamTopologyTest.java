@@ -36,9 +36,18 @@ class RulesPerTeamTopologyTest {
 
   /** Evaluations scoring empathy 75: above the default floor of 70, below a floor of 80. */
   private void evaluations(String agent, int count) {
+    evaluations(agent, count, 7.5);
+  }
+
+  /** Evaluations scoring empathy 50: below the default floor of 70, above a floor of 40. */
+  private void lowEvaluations(String agent, int count) {
+    evaluations(agent, count, 5.0);
+  }
+
+  private void evaluations(String agent, int count, double empathy) {
     for (int i = 0; i < count; i++) {
       sent++;
-      fixture.evaluations.pipeInput(agent, evaluation("e" + sent, agent, start.plusSeconds(sent * 60L), Map.of("empathy", 7.5)));
+      fixture.evaluations.pipeInput(agent, evaluation("e" + sent, agent, start.plusSeconds(sent * 60L), Map.of("empathy", empathy)));
     }
   }
 
@@ -182,14 +191,6 @@ class RulesPerTeamTopologyTest {
       assertThat(a.getAgentId()).isEqualTo("a2");
       assertThat(a.getRuleSet()).isEqualTo("blue@3");
     });
-  }
-
-  /** Evaluations scoring empathy 50: below the default floor of 70, above a floor of 40. */
-  private void lowEvaluations(String agent, int count) {
-    for (int i = 0; i < count; i++) {
-      sent++;
-      fixture.evaluations.pipeInput(agent, evaluation("e" + sent, agent, start.plusSeconds(sent * 60L), Map.of("empathy", 5.0)));
-    }
   }
 
   @Test
