@@ -63,10 +63,7 @@ class BenchmarkHarnessIT {
         "--results-dir", results.toString(), "--label", "smoke", "--restore-agents", "10", "--restore-days", "3");
 
     assertThat(exit).isZero();
-    JsonNode json = onlyResult(results);
-    assertThat(json.path("command").asText()).isEqualTo("restore");
-    assertThat(sectionNames(json)).containsExactly("7 restore from changelogs");
-    json.path("sections").forEach(s -> assertThat(s.path("figures").size()).as(s.path("name").asText()).isPositive());
+    assertOneSectionWithFigures(results, "restore", "7 restore from changelogs");
   }
 
   @Test
@@ -75,10 +72,7 @@ class BenchmarkHarnessIT {
         "--results-dir", results.toString(), "--label", "smoke", "--backfill-events", "2000");
 
     assertThat(exit).isZero();
-    JsonNode json = onlyResult(results);
-    assertThat(json.path("command").asText()).isEqualTo("backfill");
-    assertThat(sectionNames(json)).containsExactly("9 backfill: produce import of JSON lines");
-    json.path("sections").forEach(s -> assertThat(s.path("figures").size()).as(s.path("name").asText()).isPositive());
+    assertOneSectionWithFigures(results, "backfill", "9 backfill: produce import of JSON lines");
   }
 
   /** Heavy: three minutes and more of processor JVMs killed, restarted and scaled; run on purpose only. */
@@ -111,6 +105,13 @@ class BenchmarkHarnessIT {
     JsonNode json = onlyResult(results);
     assertThat(sectionNames(json)).containsExactly("4 latency, run 1 of 2", "4 latency, run 2 of 2", "4 latency over 2 runs");
     assertThat(json.path("sections").get(2).path("figures").get(0).path("name").asText()).isEqualTo("runs with p99 <= 1 s");
+  }
+
+  private static void assertOneSectionWithFigures(Path results, String command, String section) throws Exception {
+    JsonNode json = onlyResult(results);
+    assertThat(json.path("command").asText()).isEqualTo(command);
+    assertThat(sectionNames(json)).containsExactly(section);
+    assertThat(json.path("sections").get(0).path("figures").size()).as(section).isPositive();
   }
 
   private static JsonNode onlyResult(Path results) throws Exception {
