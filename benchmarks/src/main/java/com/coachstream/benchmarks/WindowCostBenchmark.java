@@ -21,9 +21,6 @@ import java.util.Map;
  */
 public final class WindowCostBenchmark {
 
-  /** The window settings compared: size and advance. */
-  static final List<String[]> SETTINGS = List.of(new String[] {"7d", "1d"}, new String[] {"30d", "1d"},
-      new String[] {"30d", "1h"});
 
   private WindowCostBenchmark() { }
 
@@ -34,9 +31,10 @@ public final class WindowCostBenchmark {
         .setting("streams settings", options.streamsSettings.isEmpty() ? "product defaults" : options.streamsSettings.toString())
         .setting("DSL comparison", "hopping TimeWindows(size, grace 48h).advanceBy(advance), aggregate into a window"
             + " store, same observations and AgentSkillWindow output, no dedup/corrections/slip detection");
+    List<String[]> settings = options.windowSettings.stream().map(WindowCostBenchmark::sizeAndAdvance).toList();
     Map<String, Double> ours = new LinkedHashMap<>();
     Map<String, Double> dsl = new LinkedHashMap<>();
-    for (String[] setting : SETTINGS) {
+    for (String[] setting : settings) {
       String name = setting[0] + "/" + setting[1];
       Map<String, String> overrides = new LinkedHashMap<>(options.streamsSettings);
       overrides.put("window.size", setting[0]);
@@ -54,7 +52,7 @@ public final class WindowCostBenchmark {
     // Publication of the other changed windows grows with size/advance by nature (each event changes that
     // many windows); the same runs with it deferred beyond the run show the per-event cost alone.
     Map<String, Double> perEvent = new LinkedHashMap<>();
-    for (String[] setting : SETTINGS) {
+    for (String[] setting : settings) {
       String name = setting[0] + "/" + setting[1];
       Map<String, String> overrides = new LinkedHashMap<>(options.streamsSettings);
       overrides.put("window.size", setting[0]);
@@ -75,6 +73,15 @@ public final class WindowCostBenchmark {
         String.format(Locale.ROOT, "spread %.1f %%", (1 - slowest / fastest) * 100));
     ours.forEach((name, rate) -> section.figure("streams processor / DSL at " + name, rate / dsl.get(name), "ratio",
         name.equals("30d/1h") ? ">= 100" : "", ""));
+  }
+
+  /** "30d/1h" as {"30d", "1h"}: the window size and advance a run overrides. */
+  private static String[] sizeAndAdvance(String setting) {
+    String[] parts = setting.trim().split("/");
+    if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+      throw new IllegalArgumentException("--window-settings: expected SIZE/ADVANCE such as 7d/1d, got '" + setting + "'");
+    }
+    return parts;
   }
 
   private static StreamsRun.Result run(Cluster cluster, Workload workload, String run, Map<String, String> overrides,

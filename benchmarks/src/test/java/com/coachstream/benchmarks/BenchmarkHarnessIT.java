@@ -14,12 +14,18 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Keeps the harness working: every benchmark of {@code benchmarks all} runs on a tiny input and the run
  * writes its JSON. Speed is never asserted here; the figures of a run this small mean nothing.
+ *
+ * <p>The operations benchmarks start processor JVMs of their own and take minutes even on a tiny input, so
+ * {@code mvn verify} runs the light ones (restore, which launches a processor JVM, and backfill); the whole
+ * {@code operations} run (restart with both memberships and scale as well) is opt-in:
+ * {@code -Dbenchmarks.smoke.heavy=true}.
  */
 @Tag("integration")
 @Timeout(300)
@@ -30,7 +36,7 @@ class BenchmarkHarnessIT {
   void everyBenchmarkRunsAndWritesItsResults(KafkaTestBroker broker, @TempDir Path results) throws Exception {
     int exit = BenchmarkRunner.run("all", "--bootstrap-servers", broker.bootstrapServers(),
         "--results-dir", results.toString(), "--label", "smoke",
-        "--events", "2000", "--agents", "10", "--window-budget", "PT20S",
+        "--events", "2000", "--agents", "10", "--window-budget", "PT20S", "--window-settings", "7d/1d",
         "--latency-rate", "300", "--latency-duration", "PT4S", "--latency-agents", "10",
         "--memory-agents", "10", "--memory-days", "3", "--memory-budget", "PT40S", "--quick");
 
@@ -51,7 +57,28 @@ class BenchmarkHarnessIT {
   }
 
   @Test
+  void theRestoreBenchmarkLaunchesAProcessorJvmAndWritesItsResults(KafkaTestBroker broker, @TempDir Path results)
+      throws Exception {
+    int exit = BenchmarkRunner.run("restore", "--bootstrap-servers", broker.bootstrapServers(),
+        "--results-dir", results.toString(), "--label", "smoke", "--restore-agents", "10", "--restore-days", "3");
+
+    assertThat(exit).isZero();
+    assertOneSectionWithFigures(results, "restore", "7 restore from changelogs");
+  }
+
+  @Test
+  void theBackfillBenchmarkRunsAndWritesItsResults(KafkaTestBroker broker, @TempDir Path results) throws Exception {
+    int exit = BenchmarkRunner.run("backfill", "--bootstrap-servers", broker.bootstrapServers(),
+        "--results-dir", results.toString(), "--label", "smoke", "--backfill-events", "2000");
+
+    assertThat(exit).isZero();
+    assertOneSectionWithFigures(results, "backfill", "9 backfill: produce import of JSON lines");
+  }
+
+  /** Heavy: three minutes and more of processor JVMs killed, restarted and scaled; run on purpose only. */
+  @Test
   @Timeout(900)
+  @EnabledIfSystemProperty(named = "benchmarks.smoke.heavy", matches = "true")
   void theOperationsBenchmarksRunAndWriteTheirResults(KafkaTestBroker broker, @TempDir Path results) throws Exception {
     // a short session timeout only so that the dynamic restart does not wait out the default 45 s here
     int exit = BenchmarkRunner.run("operations", "--bootstrap-servers", broker.bootstrapServers(),
@@ -78,6 +105,13 @@ class BenchmarkHarnessIT {
     JsonNode json = onlyResult(results);
     assertThat(sectionNames(json)).containsExactly("4 latency, run 1 of 2", "4 latency, run 2 of 2", "4 latency over 2 runs");
     assertThat(json.path("sections").get(2).path("figures").get(0).path("name").asText()).isEqualTo("runs with p99 <= 1 s");
+  }
+
+  private static void assertOneSectionWithFigures(Path results, String command, String section) throws Exception {
+    JsonNode json = onlyResult(results);
+    assertThat(json.path("command").asText()).isEqualTo(command);
+    assertThat(sectionNames(json)).containsExactly(section);
+    assertThat(json.path("sections").get(0).path("figures").size()).as(section).isPositive();
   }
 
   private static JsonNode onlyResult(Path results) throws Exception {

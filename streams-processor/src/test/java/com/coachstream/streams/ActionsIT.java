@@ -180,6 +180,10 @@ class ActionsIT {
     map.put("http.port", "0");
     map.put("state.dir", stateDir.resolve(instance).toString());
     map.put("kafka.commit.interval.ms", "100");
+    // Kafka Streams does not leave the group on close: the second instance would wait out the first one's
+    // session (45 s by default) before it gets the partitions; 6 s is the broker's minimum
+    map.put("kafka.session.timeout.ms", "6000");
+    map.put("kafka.heartbeat.interval.ms", "1500");
     broker.clientProperties().forEach((k, v) -> {
       if (!k.equals("bootstrap.servers")) {
         map.put("kafka." + k, v.toString());

@@ -33,6 +33,10 @@ public final class HarnessOptions {
       description = "Longest a window-cost run may take; a slower one is measured over what it did (default: ${DEFAULT-VALUE}).")
   public Duration windowBudget = Duration.ofMinutes(5);
 
+  @Option(names = "--window-settings", scope = ScopeType.INHERIT, split = ",", paramLabel = "SIZE/ADVANCE",
+      description = "Window settings the window cost compares (default: ${DEFAULT-VALUE}); the smoke test runs one.")
+  public java.util.List<String> windowSettings = java.util.List.of("7d/1d", "30d/1d", "30d/1h");
+
   @Option(names = "--latency-rate", scope = ScopeType.INHERIT, description = "Events/s of the latency run (default: ${DEFAULT-VALUE}).")
   public int latencyRate = 5_000;
 
