@@ -9,6 +9,7 @@ import com.coachstream.common.config.Settings;
 import com.coachstream.common.kafka.TopicReadiness;
 import com.coachstream.producer.ingest.EventChecker;
 import com.coachstream.schemas.json.EventType;
+import com.coachstream.schemas.registry.WireFormat;
 import com.coachstream.schemas.topics.Topic;
 import com.coachstream.schemas.topics.Topics;
 import com.coachstream.schemas.validation.EventValidator;
@@ -112,6 +113,36 @@ public final class CoachStreamProducer implements AutoCloseable {
   }
 
   /**
+   * Whether a record's value goes to its topic in Avro single-object encoding (the wire format
+   * {@code single-object}): exactly the bytes the record's own {@code toByteBuffer()} writes, which
+   * {@link #sendEncoded} then sends as they are.
+   */
+  public boolean writesSingleObject() {
+    return topics.avro().writeFormat() == WireFormat.SINGLE_OBJECT;
+  }
+
+  /**
+   * Sends an event the caller has already checked, given as its Avro single-object encoding, keyed by its agent:
+   * the import, which holds each event so encoded, sends it without decoding and encoding it again. The record
+   * on the topic is byte for byte what {@link #sendValidated} writes for the same event.
+   *
+   * @throws IllegalStateException when the wire format is not single-object ({@link #writesSingleObject()})
+   */
+  public CompletableFuture<RecordMetadata> sendEncoded(EventType type, String agentId, byte[] singleObject) {
+    if (!writesSingleObject()) {
+      throw new IllegalStateException("The wire format is " + topics.avro().writeFormat().id()
+          + ": values are not sent in their single-object encoding");
+    }
+    Topic<String, ?> topic = switch (type) {
+      case INTERACTION -> topics.interactions();
+      case QA_EVALUATION -> topics.qaEvaluations();
+      case AGENT -> topics.agents();
+      case ACTION -> topics.actions();
+    };
+    return sendBytes(topic, agentId, singleObject);
+  }
+
+  /**
    * Sends a supervisor's action (key: its agent) as it is; the streams processor validates it. Used by the
    * simulated supervisors.
    */
@@ -164,8 +195,12 @@ public final class CoachStreamProducer implements AutoCloseable {
   }
 
   private <V extends SpecificRecord> CompletableFuture<RecordMetadata> sendTo(Topic<String, V> topic, String agentId, V value) {
-    byte[] key = topic.keySerde().serializer().serialize(topic.name(), agentId);
     byte[] bytes = value == null ? null : topic.valueSerde().serializer().serialize(topic.name(), value);
+    return sendBytes(topic, agentId, bytes);
+  }
+
+  private CompletableFuture<RecordMetadata> sendBytes(Topic<String, ?> topic, String agentId, byte[] bytes) {
+    byte[] key = topic.keySerde().serializer().serialize(topic.name(), agentId);
     CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
     try {
       producer.send(new ProducerRecord<>(topic.name(), key, bytes), (metadata, error) -> {

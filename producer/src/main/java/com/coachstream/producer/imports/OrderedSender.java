@@ -1,17 +1,18 @@
 package com.coachstream.producer.imports;
 
-import com.coachstream.avro.QaEvaluation;
 import com.coachstream.producer.CoachStreamProducer;
 import com.coachstream.producer.SendFailedException;
 import com.coachstream.producer.imports.NotWritten.Why;
 import com.coachstream.producer.ingest.DuplicateTracker;
 import com.coachstream.producer.ingest.DuplicateTracker.Verdict;
+import com.coachstream.schemas.json.EventType;
 import com.coachstream.schemas.validation.ReasonCode;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
  * Sends the sorted events of an import. An identical re-send is counted as a duplicate and skipped; a changed
@@ -37,6 +38,8 @@ final class OrderedSender {
   private long currentTime = EventTime.ROSTER;
   private final AtomicBoolean failed = new AtomicBoolean();
   private final AtomicLong done = new AtomicLong();
+  /** The sorter holds each event in single-object encoding: with that wire format, it is sent as it is. */
+  private final boolean sendsEncoded;
 
   /** @param fileNames the import's files, by their position in {@link ImportedEvent#file()} */
   OrderedSender(CoachStreamProducer producer, ImportProgress progress, ImportReport report, List<String> fileNames) {
@@ -44,6 +47,7 @@ final class OrderedSender {
     this.progress = progress;
     this.report = report;
     this.fileNames = fileNames;
+    this.sendsEncoded = producer.writesSingleObject();
   }
 
   /** Sends everything the cursor yields and waits until Kafka has answered for each. */
@@ -59,7 +63,7 @@ final class OrderedSender {
             currentTime = event.eventTime();
             duplicatesAtTime = new DuplicateTracker();
           }
-          send(file, event.line(), EventCodec.decode(event.payload()), event.payload());
+          send(file, event.line(), event.payload());
         }
       }
     } finally {
@@ -68,15 +72,19 @@ final class OrderedSender {
     }
   }
 
-  private void send(String file, long line, SpecificRecord event, byte[] encoded) {
-    Verdict verdict = duplicatesAtTime.observe(event, encoded);
+  private void send(String file, long line, byte[] encoded) {
+    Verdict verdict = duplicatesAtTime.observe(EventCodec.idFingerprint(encoded), encoded);
     if (verdict == Verdict.DUPLICATE) {
       report.summary().duplicate();
       progress.sent(done.incrementAndGet());
       return;
     }
-    boolean correction = verdict == Verdict.CHANGED && event instanceof QaEvaluation;
-    producer.sendValidated(event).whenComplete((metadata, error) -> {
+    EventType type = EventCodec.type(encoded);
+    boolean correction = verdict == Verdict.CHANGED && type == EventType.QA_EVALUATION;
+    CompletableFuture<RecordMetadata> sent = sendsEncoded
+        ? producer.sendEncoded(type, EventCodec.agentId(encoded), EventCodec.singleObject(encoded))
+        : producer.sendValidated(EventCodec.decode(encoded));
+    sent.whenComplete((metadata, error) -> {
       if (error == null) {
         report.summary().accepted(correction);
         progress.sent(done.incrementAndGet());

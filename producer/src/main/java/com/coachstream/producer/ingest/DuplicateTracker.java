@@ -43,9 +43,16 @@ public final class DuplicateTracker {
    * costs a fraction of writing the event as JSON again, where two of five thread samples of an import found it).
    */
   public Verdict observe(SpecificRecord event, byte[] encodedContent) {
-    long id = fingerprint(identity(event));
+    return observe(idFingerprint(event), encodedContent);
+  }
+
+  /**
+   * As {@link #observe(SpecificRecord, byte[])}, with the event's {@link #idFingerprint} taken when it was read:
+   * the import sends its events without decoding them again.
+   */
+  public Verdict observe(long idFingerprint, byte[] encodedContent) {
     long content = SchemaNormalization.fingerprint64(encodedContent);
-    Long previous = contentById.put(id, content);
+    Long previous = contentById.put(idFingerprint, content);
     if (previous == null) {
       return Verdict.NEW;
     }
@@ -55,6 +62,11 @@ public final class DuplicateTracker {
   /** Number of distinct ids seen. */
   public int size() {
     return contentById.size();
+  }
+
+  /** The 64-bit fingerprint of the event's {@link #identity}: what this tracker remembers of it. */
+  public static long idFingerprint(SpecificRecord event) {
+    return fingerprint(identity(event));
   }
 
   /** The id of an event, qualified by its kind: an interaction and an evaluation may share an id. */

@@ -3,8 +3,14 @@ package com.coachstream.producer.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.coachstream.producer.ingest.DuplicateTracker;
 import com.coachstream.schemas.json.EventJson;
+import com.coachstream.schemas.json.EventType;
+import com.coachstream.schemas.topics.Topic;
+import com.coachstream.schemas.topics.TopicNames;
+import com.coachstream.schemas.topics.Topics;
 import java.time.Instant;
+import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +30,26 @@ class EventCodecTest {
     for (SpecificRecord event : new SpecificRecord[] {INTERACTION, EVALUATION, AGENT, ACTION}) {
       assertThat(EventCodec.decode(EventCodec.encode(event))).isEqualTo(event);
     }
+  }
+
+  @Test
+  void theKindIdKeyAndAvroBytesAreReadWithoutDecodingTheEvent() {
+    Topics topics = new Topics(TopicNames.DEFAULTS);
+    Map<SpecificRecord, Topic<String, ?>> topicOf = Map.of(INTERACTION, topics.interactions(),
+        EVALUATION, topics.qaEvaluations(), AGENT, topics.agents(), ACTION, topics.actions());
+    topicOf.forEach((event, topic) -> {
+      byte[] bytes = EventCodec.encode(event);
+      assertThat(EventCodec.type(bytes)).isEqualTo(EventType.of(event));
+      assertThat(EventCodec.idFingerprint(bytes)).isEqualTo(DuplicateTracker.idFingerprint(event));
+      assertThat(EventCodec.agentId(bytes)).isEqualTo("agent-1");
+      assertThat(EventCodec.singleObject(bytes)).as("the bytes the topic's serde writes for %s", event)
+          .isEqualTo(serialize(topic, event));
+    });
+  }
+
+  @SuppressWarnings("unchecked")
+  private static byte[] serialize(Topic<String, ?> topic, SpecificRecord event) {
+    return ((Topic<String, SpecificRecord>) topic).valueSerde().serializer().serialize(topic.name(), event);
   }
 
   @Test

@@ -4,15 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.coachstream.kafka.local.KafkaBrokerExtension;
 import com.coachstream.kafka.local.KafkaTestBroker;
+import com.coachstream.producer.CoachStreamProducer;
 import com.coachstream.producer.support.Cli;
 import com.coachstream.producer.support.TopicReader;
+import com.coachstream.schemas.json.EventJson;
 import com.coachstream.schemas.json.RecordDecoder;
 import com.coachstream.schemas.topics.TopicNames;
+import com.coachstream.schemas.topics.Topics;
+import com.coachstream.schemas.validation.EventValidator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -118,6 +123,38 @@ class EventTimeImportIT {
     assertThat(result.out()).contains("accepted 4 (corrections 1), duplicates 1, rejected 0, not written 0")
         .contains("across 2 files: 1 line reordered");
     assertThat(readAll(broker, names.interactions())).extracting(r -> id(r.value())).containsExactly("i-1", "i-2");
+  }
+
+  @Test
+  void everyImportedRecordIsByteForByteWhatASendOfTheSameEventWrites(KafkaTestBroker broker) throws Exception {
+    List<String> lines = List.of(SortingReaderTest.agent("agent-1"), SortingReaderTest.interaction("i-1", "2026-01-01T10:00:00Z"),
+        SortingReaderTest.evaluation("e-1", "2026-01-01T11:00:00Z"), SortingReaderTest.interaction("i-2", "2026-01-02T10:00:00Z"),
+        SortingReaderTest.evaluation("e-1", "2026-01-01T11:00:00Z").replace("\"score\":7", "\"score\":9"));
+    Path file = Files.write(dir.resolve("events.jsonl"), lines);
+    TopicNames imported = TopicNames.DEFAULTS.withPrefix(broker.uniqueName("imported") + ".");
+    TopicNames sent = TopicNames.DEFAULTS.withPrefix(broker.uniqueName("sent") + ".");
+    for (TopicNames names : List.of(imported, sent)) {
+      broker.createTopics(Map.of(names.interactions(), 1, names.qaEvaluations(), 1, names.agents(), 1));
+    }
+
+    Cli.Result result = Cli.run(Cli.args(broker, imported, "import", file.toString()));
+    try (CoachStreamProducer producer = new CoachStreamProducer(broker.clientProperties(), new Topics(sent), EventValidator.withDefaults())) {
+      for (String line : lines) {
+        producer.send(EventJson.parse(line)).get();
+      }
+    }
+
+    assertThat(result.exitCode()).as(result.printed()).isZero();
+    assertThat(result.out()).contains("accepted 5 (corrections 1)");
+    assertThat(records(broker, imported.interactions())).hasSize(2).isEqualTo(records(broker, sent.interactions()));
+    assertThat(records(broker, imported.qaEvaluations())).hasSize(2).isEqualTo(records(broker, sent.qaEvaluations()));
+    assertThat(records(broker, imported.agents())).hasSize(1).isEqualTo(records(broker, sent.agents()));
+  }
+
+  /** Each record's key and value in hex, in offset order. */
+  private static List<String> records(KafkaTestBroker broker, String topic) throws Exception {
+    HexFormat hex = HexFormat.of();
+    return readAll(broker, topic).stream().map(r -> hex.formatHex(r.key()) + " " + hex.formatHex(r.value())).toList();
   }
 
   private static List<ConsumerRecord<byte[], byte[]>> readAll(KafkaTestBroker broker, String topic) throws Exception {
