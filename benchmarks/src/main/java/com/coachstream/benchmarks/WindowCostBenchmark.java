@@ -61,7 +61,7 @@ public final class WindowCostBenchmark {
       StreamsRun.Result deferred = run(cluster, workload, "deferred-" + setting[0] + setting[1], overrides, options, false);
       perEvent.put(name, deferred.eventsPerSecond());
       section.figure("streams processor " + name + ", publication deferred", deferred.eventsPerSecond(), "events/s", "",
-          "scores.publish.interval=24h: current window per event only " + deferred.partialNote());
+          "scores.publish.interval=24h: current window per commit interval only " + deferred.partialNote());
     }
     double fastestPerEvent = perEvent.values().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
     double slowestPerEvent = perEvent.values().stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);

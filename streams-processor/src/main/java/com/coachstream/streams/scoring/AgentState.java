@@ -4,6 +4,7 @@ import com.coachstream.avro.SkillCategory;
 import com.coachstream.streams.slip.CategoryState;
 import com.coachstream.streams.slip.SustainedRule;
 import com.coachstream.streams.window.EventTimeProgress;
+import com.coachstream.streams.window.WindowSpec;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -126,6 +127,11 @@ public final class AgentState {
   /** The current window (ending with the newest event's slice), as published and queried. */
   public WindowView currentWindow() {
     return current.view();
+  }
+
+  /** Where the {@link #currentWindow() current window} starts. */
+  public long currentWindowStart(WindowSpec spec) {
+    return current.windowStart(spec);
   }
 
   public void markDirty(long sliceStart) {

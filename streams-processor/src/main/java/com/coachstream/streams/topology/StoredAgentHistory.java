@@ -13,33 +13,52 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 /**
  * One agent's {@link AgentHistory} over the processor's state stores: slices in
  * {@link CoachingTopology#AGENT_SLICES_STORE}, remembered ids in {@link CoachingTopology#AGENT_IDS_STORE}.
- * Read-only stores (interactive queries) support the reads only.
+ * Read-only stores (interactive queries) support the reads only. The scoring task reads and writes single
+ * slices through its {@link DecodedCache} (ranges from the store, which the cache writes through to).
  */
 public final class StoredAgentHistory implements AgentHistory {
 
   private final String agentId;
   private final ReadOnlyKeyValueStore<Bytes, Slice> slices;
   private final ReadOnlyKeyValueStore<Bytes, Long> ids;
+  private final DecodedCache<Bytes, Slice> decodedSlices;
 
   public StoredAgentHistory(String agentId, ReadOnlyKeyValueStore<Bytes, Slice> slices, ReadOnlyKeyValueStore<Bytes, Long> ids) {
+    this(agentId, slices, ids, null);
+  }
+
+  StoredAgentHistory(String agentId, ReadOnlyKeyValueStore<Bytes, Slice> slices, ReadOnlyKeyValueStore<Bytes, Long> ids,
+      DecodedCache<Bytes, Slice> decodedSlices) {
     this.agentId = agentId;
     this.slices = slices;
     this.ids = ids;
+    this.decodedSlices = decodedSlices;
   }
 
   @Override
   public Slice slice(long start) {
-    return slices.get(HistoryKeys.slice(agentId, start));
+    Bytes key = HistoryKeys.slice(agentId, start);
+    return decodedSlices != null ? decodedSlices.get(key) : slices.get(key);
   }
 
   @Override
   public void putSlice(long start, Slice slice) {
-    writable(slices).put(HistoryKeys.slice(agentId, start), slice);
+    Bytes key = HistoryKeys.slice(agentId, start);
+    if (decodedSlices != null) {
+      decodedSlices.put(key, slice);
+    } else {
+      writable(slices).put(key, slice);
+    }
   }
 
   @Override
   public void deleteSlice(long start) {
-    writable(slices).delete(HistoryKeys.slice(agentId, start));
+    Bytes key = HistoryKeys.slice(agentId, start);
+    if (decodedSlices != null) {
+      decodedSlices.delete(key);
+    } else {
+      writable(slices).delete(key);
+    }
   }
 
   @Override

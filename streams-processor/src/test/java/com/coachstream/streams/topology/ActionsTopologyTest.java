@@ -229,6 +229,7 @@ class ActionsTopologyTest {
     List<String> seen = new ArrayList<>();
     forwarded.readValuesToList().forEach(a -> seen.add(a.toString()));
     fixture.alerts.readValuesToList().forEach(a -> seen.add(a.toString()));
+    fixture.publishCurrentWindows();
     fixture.scores.readValuesToList().forEach(s -> seen.add(String.valueOf(s)));
     fixture.deadLetters.readRecordsToList().forEach(r -> seen.add(new String(r.value(), java.nio.charset.StandardCharsets.UTF_8)));
     for (String store : List.of(CoachingTopology.AGENT_ACTIONS_STORE, CoachingTopology.ACTION_IDS_STORE,

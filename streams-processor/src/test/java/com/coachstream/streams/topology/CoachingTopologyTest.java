@@ -55,11 +55,20 @@ class CoachingTopologyTest {
   }
 
   @Test
-  void scoresTheCurrentWindowAtOnceAndEveryOtherChangedWindowOnPublication() {
+  void scoresTheCurrentWindowEveryCommitIntervalAndEveryOtherChangedWindowOnPublication() {
+    try (TopologyFixture fixture = new TopologyFixture(Map.of("scores.publish.interval", "10s"))) {
+      currentWindowFirstThenTheOthers(fixture);
+    }
+  }
+
+  private static void currentWindowFirstThenTheOthers(TopologyFixture fixture) {
     fixture.agents.pipeInput("a1", AgentProfile.newBuilder().setAgentId("a1").setDisplayName("Ann").setTeamId("roster-team").build());
     Instant t = T0.plus(Duration.ofDays(10)).plusSeconds(3600);
     fixture.interactions.pipeInput("a1", interaction("i1", "a1", t, Map.of("empathy", 80.0, "Product Knowledge", 60.0)));
+    fixture.interactions.pipeInput("a1", interaction("i2", "a1", t.plusSeconds(60), Map.of("empathy", 90.0)));
+    assertThat(fixture.scores.isEmpty()).as("published per commit interval, not per event").isTrue();
 
+    fixture.publishCurrentWindows();
     List<TestRecord<AgentWindowKey, AgentSkillWindow>> immediate = fixture.scores.readRecordsToList();
     assertThat(immediate).singleElement().satisfies(r -> {
       assertThat(r.key().getWindowStart()).isEqualTo(T0.plus(Duration.ofDays(4)));
@@ -67,19 +76,19 @@ class CoachingTopologyTest {
       assertThat(r.value().getTeamId()).isEqualTo("roster-team");
       assertThat(r.value().getSkills()).extracting(s -> s.getSkill()).containsExactly("empathy", "product_knowledge");
       assertThat(r.value().getCategories()).hasSize(2);
-      assertThat(r.value().getKpis().getInteractions()).isEqualTo(1);
+      assertThat(r.value().getKpis().getInteractions()).isEqualTo(2);
       assertThat(r.value().getKpis().getMeanHandleSeconds()).isEqualTo(300.0);
       assertThat(r.value().toString()).doesNotContain("cust-secret-42");
     });
 
-    fixture.driver.advanceWallClockTime(Duration.ofSeconds(2));
+    fixture.driver.advanceWallClockTime(Duration.ofSeconds(10));
     Map<Instant, AgentSkillWindow> published = new HashMap<>();
     fixture.scores.readRecordsToList().forEach(r -> published.put(r.key().getWindowStart(), r.value()));
     assertThat(published).hasSize(7);
     for (int day = 4; day <= 10; day++) {
       assertThat(published.get(T0.plus(Duration.ofDays(day)))).isNotNull();
     }
-    fixture.driver.advanceWallClockTime(Duration.ofSeconds(2));
+    fixture.driver.advanceWallClockTime(Duration.ofSeconds(10));
     assertThat(fixture.scores.isEmpty()).as("nothing changed since").isTrue();
   }
 
@@ -89,7 +98,8 @@ class CoachingTopologyTest {
     // real broker in StreamsServiceIT
     fixture.rawInteractions.pipeInput("a1".getBytes(StandardCharsets.UTF_8), "not avro".getBytes(StandardCharsets.UTF_8));
     fixture.interactions.pipeInput("a1", interaction("i1", "a1", T0.plusSeconds(60), Map.of("empathy", 80.0)));
-    assertThat(fixture.scores.readRecordsToList()).hasSize(1);
+    fixture.publishCurrentWindows();
+    assertThat(fixture.scores.readRecordsToList()).isNotEmpty();
   }
 
   @Test
@@ -124,7 +134,11 @@ class CoachingTopologyTest {
       assertThat(DeadLetter.header(r.headers(), DeadLetter.REASON)).isEqualTo("LATE");
       assertThat(DeadLetter.header(r.headers(), DeadLetter.SOURCE_OFFSET)).isEqualTo("3");
     });
-    assertThat(fixture.scores.readRecordsToList()).hasSize(2);
+    fixture.publishCurrentWindows();
+    Map<Instant, AgentSkillWindow> latest = new HashMap<>();
+    fixture.scores.readRecordsToList().forEach(r -> latest.put(r.key().getWindowStart(), r.value()));
+    AgentSkillWindow current = latest.get(newest.minus(Duration.ofDays(6)).truncatedTo(java.time.temporal.ChronoUnit.DAYS));
+    assertThat(current.getKpis().getInteractions()).as("the duplicate and the late event are not counted").isEqualTo(2);
   }
 
   @Test

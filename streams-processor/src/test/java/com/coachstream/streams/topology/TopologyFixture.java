@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -66,7 +67,7 @@ final class TopologyFixture implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     Map<String, String> all = new java.util.HashMap<>(extra);
-    all.put("scores.publish.interval", "1s");
+    all.putIfAbsent("scores.publish.interval", "1s");
     all.put("state.dir", stateDir.toString());
     StreamsSettings settings = StreamsSettings.from(Settings.of(all));
     topics = settings.topics();
@@ -90,6 +91,11 @@ final class TopologyFixture implements AutoCloseable {
 
   private <V> TestInputTopic<String, V> input(Topic<String, V> topic) {
     return driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
+  }
+
+  /** Lets the wall clock pass one commit interval (200 ms): the current windows events changed are published. */
+  void publishCurrentWindows() {
+    driver.advanceWallClockTime(Duration.ofMillis(200));
   }
 
   @Override

@@ -1,0 +1,77 @@
+package com.coachstream.streams.topology;
+
+import com.coachstream.avro.AgentSkillWindow;
+import com.coachstream.avro.AgentWindowKey;
+import com.coachstream.streams.scoring.AgentHistory;
+import com.coachstream.streams.scoring.AgentState;
+import com.coachstream.streams.scoring.WindowRecords;
+import com.coachstream.streams.scoring.WindowSweep;
+import com.coachstream.streams.scoring.WindowView;
+import com.coachstream.streams.slip.SlipPolicy;
+import com.coachstream.streams.team.MemberScores;
+import com.coachstream.streams.team.TeamScoreReport;
+import com.coachstream.streams.window.WindowSpec;
+import java.util.List;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * Sends an agent's windows to the skill-scores topic as {@code AgentSkillWindow} records (an empty window as a
+ * tombstone): its current window, derived from the running sums of its state, or every window holding a
+ * slice changed since the last publication, derived in one sweep over its slices. With
+ * {@code slip.team-percentile} on, the category scores of windows go to the agent's team as well
+ * ({@link TeamScoreReport}, through {@link CoachingTopology#TEAM_SCORES_TOPIC}).
+ */
+final class WindowPublisher {
+
+  private final WindowSpec spec;
+  private final WindowRecords records;
+  private final WindowSweep sweep;
+  private final TeamScoreReport teamScores = new TeamScoreReport();
+  private final ProcessorContext<Object, Object> context;
+
+  WindowPublisher(WindowSpec spec, ProcessorContext<Object, Object> context) {
+    this.spec = spec;
+    this.records = new WindowRecords(spec);
+    this.sweep = new WindowSweep(spec);
+    this.context = context;
+  }
+
+  /** The agent's current window as its state has it now (its scores went to the team when an event changed it). */
+  void publishCurrent(String agentId, String teamId, AgentState state) {
+    publish(agentId, teamId, state.currentWindowStart(spec), state.currentWindow(), state.newestEventTime());
+  }
+
+  /**
+   * Every window holding a slice in the state's changed range, and each one's scores to the team (the state
+   * stays marked: the caller clears it).
+   */
+  void publishChanged(String agentId, String teamId, AgentState state, AgentHistory history, SlipPolicy policy) {
+    long first = spec.firstWindowStartContaining(state.dirtyFrom());
+    long last = spec.lastWindowStartContaining(state.dirtyTo());
+    sweep.sweep(history.slices(first, last + spec.sizeMs()), first, last, (windowStart, view) -> {
+      publish(agentId, teamId, windowStart, view, state.newestEventTime());
+      sendToTeam(policy, state, agentId, teamId, windowStart, view, state.newestEventTime());
+    });
+  }
+
+  /**
+   * The window's category scores to the agent's team (nothing with the team-relative rule off in
+   * {@code policy}); notes the team in {@code state}.
+   */
+  void sendToTeam(SlipPolicy policy, AgentState state, String agentId, String teamId, long windowStart, WindowView window,
+      long timestamp) {
+    List<MemberScores> toTeam = teamScores.of(policy, state, agentId, teamId, windowStart, window);
+    for (MemberScores scores : toTeam) {
+      context.forward(new Record<>(scores.teamId(), scores, timestamp), CoachingTopology.TEAM_SCORES_SINK);
+    }
+  }
+
+  /** {@code emptyTimestamp} is the record's Kafka timestamp when the window is empty (a tombstone). */
+  private void publish(String agentId, String teamId, long windowStart, WindowView view, long emptyTimestamp) {
+    AgentSkillWindow value = records.record(agentId, teamId, windowStart, view);
+    long timestamp = value == null ? emptyTimestamp : value.getUpdatedAt().toEpochMilli();
+    AgentWindowKey key = WindowRecords.key(agentId, windowStart);
+    context.forward(new Record<>(key, value, timestamp), CoachingTopology.SKILL_SCORES_SINK);
+  }
+}
