@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * writes its JSON. Speed is never asserted here; the figures of a run this small mean nothing.
  *
  * <p>The operations benchmarks start processor JVMs of their own and take minutes even on a tiny input, so
- * {@code mvn verify} runs the light ones (restore, which launches a processor JVM, and backfill); the whole
- * {@code operations} run (restart with both memberships and scale as well) is opt-in:
+ * {@code mvn verify} runs only the light backfill; restore on its own, the whole {@code operations} run (restart
+ * with both memberships, restore, scale) and the repeated latency runs are opt-in:
  * {@code -Dbenchmarks.smoke.heavy=true}.
  */
 @Tag("integration")
@@ -57,6 +57,7 @@ class BenchmarkHarnessIT {
   }
 
   @Test
+  @EnabledIfSystemProperty(named = "benchmarks.smoke.heavy", matches = "true")
   void theRestoreBenchmarkLaunchesAProcessorJvmAndWritesItsResults(KafkaTestBroker broker, @TempDir Path results)
       throws Exception {
     int exit = BenchmarkRunner.run("restore", "--bootstrap-servers", broker.bootstrapServers(),
@@ -96,6 +97,7 @@ class BenchmarkHarnessIT {
   }
 
   @Test
+  @EnabledIfSystemProperty(named = "benchmarks.smoke.heavy", matches = "true")
   void latencyRepeatsItsRunsAndSumsThemUp(KafkaTestBroker broker, @TempDir Path results) throws Exception {
     int exit = BenchmarkRunner.run("latency", "--bootstrap-servers", broker.bootstrapServers(),
         "--results-dir", results.toString(), "--runs", "2",
