@@ -9,6 +9,7 @@ import com.coachstream.common.security.Authenticator;
 import com.coachstream.common.security.Operation;
 import com.coachstream.common.security.SecuritySettings;
 import com.coachstream.streams.metrics.InMemoryStoreMeters;
+import com.coachstream.streams.metrics.StoreLevelMeters;
 import com.coachstream.streams.query.QueryApi;
 import com.coachstream.streams.query.RosterTeams;
 import com.coachstream.streams.topology.CoachingTopology;
@@ -68,7 +69,7 @@ public final class StreamsService implements AutoCloseable {
         log.error("Stream thread failed; shutting this instance down", e);
         return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
       });
-      registry.config().meterFilter(new InMemoryStoreMeters());
+      registry.config().meterFilter(new InMemoryStoreMeters()).meterFilter(new StoreLevelMeters(config.storeLevelMetrics()));
       KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(streams);
       metrics.bindTo(registry);
       AccessPolicy policy = SecuritySettings.policy(settings);

@@ -68,6 +68,7 @@ public record StreamsSettings(
       // checked in both modes, like the other statistical settings
       result.leniencyPriorEvaluations();
       result.leniencyPairingRetention();
+      result.storeLevelMetrics();
       return result;
     } catch (IllegalArgumentException e) {
       throw new ConfigException("Invalid streams settings: " + e.getMessage());
@@ -94,6 +95,11 @@ public record StreamsSettings(
     } catch (IllegalArgumentException e) {
       throw new ConfigException("Invalid value for leniency.prior-evaluations: " + e.getMessage());
     }
+  }
+
+  /** {@code metrics.store-level}: whether Kafka Streams' per-store metrics are shown at {@code /metrics}. */
+  public boolean storeLevelMetrics() {
+    return source.bool("metrics.store-level", Boolean.parseBoolean(DEFAULTS.get("metrics.store-level")));
   }
 
   /** {@code leniency.pairing-retention}: how long an interaction's evaluations wait for another evaluator's. */
