@@ -202,12 +202,16 @@ public final class AvroJson {
       return Instant.ofEpochMilli(json.longValue());
     }
     expect(json.isTextual(), path, "an ISO-8601 timestamp");
-    Instant instant;
+    String text = json.textValue().trim();
+    Instant instant = UtcTimestamps.parsePlainUtc(text);
+    if (instant != null) {
+      return instant;
+    }
     try {
-      instant = Instant.parse(json.textValue().trim());
+      instant = Instant.parse(text);
     } catch (DateTimeParseException e) {
       try {
-        instant = java.time.OffsetDateTime.parse(json.textValue().trim()).toInstant();
+        instant = java.time.OffsetDateTime.parse(text).toInstant();
       } catch (DateTimeParseException again) {
         // the text is not echoed: a malformed line may have slid a customer reference into this field
         throw new ValidationException(ReasonCode.BAD_JSON, fieldName(path),
@@ -230,14 +234,26 @@ public final class AvroJson {
     }
   }
 
+  // plain loops: these run for every field of every event read, and a stream per call showed in the profile
   private static boolean isOptional(Schema schema) {
-    return schema.getType() == Schema.Type.UNION
-        && schema.getTypes().stream().anyMatch(s -> s.getType() == Schema.Type.NULL);
+    if (schema.getType() != Schema.Type.UNION) {
+      return false;
+    }
+    for (Schema branch : schema.getTypes()) {
+      if (branch.getType() == Schema.Type.NULL) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Schema nonNullBranch(Schema union) {
-    return union.getTypes().stream().filter(s -> s.getType() != Schema.Type.NULL).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("union without a non-null branch: " + union));
+    for (Schema branch : union.getTypes()) {
+      if (branch.getType() != Schema.Type.NULL) {
+        return branch;
+      }
+    }
+    throw new IllegalArgumentException("union without a non-null branch: " + union);
   }
 
   private static boolean isTimestamp(Schema schema) {
