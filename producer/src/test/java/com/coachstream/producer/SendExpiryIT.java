@@ -72,6 +72,9 @@ class SendExpiryIT {
     values.put("bootstrap.servers", broker.bootstrapServers());
     values.put("kafka.delivery.timeout.ms", "4000");
     values.put("kafka.request.timeout.ms", "1500");
+    // the first expired send makes the producer refetch metadata, so every later send waits max.block.ms for it:
+    // the default 15 s, once per event, would be most of this test's time
+    values.put("kafka.max.block.ms", "4000");
     values.put("kafka.linger.ms", "0");
     values.put(IngestServer.HOST, "127.0.0.1");
     values.put(IngestServer.PORT, "0");

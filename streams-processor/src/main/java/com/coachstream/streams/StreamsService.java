@@ -10,12 +10,12 @@ import com.coachstream.common.security.Operation;
 import com.coachstream.common.security.SecuritySettings;
 import com.coachstream.streams.metrics.InMemoryStoreMeters;
 import com.coachstream.streams.metrics.StoreLevelMeters;
+import com.coachstream.streams.metrics.StreamsMeters;
 import com.coachstream.streams.query.QueryApi;
 import com.coachstream.streams.query.RosterTeams;
 import com.coachstream.streams.topology.CoachingTopology;
 import com.coachstream.streams.topology.LeniencyTopic;
 import com.coachstream.streams.topology.StreamsSettings;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -40,9 +40,9 @@ public final class StreamsService implements AutoCloseable {
 
   private final KafkaStreams streams;
   private final OpsServer ops;
-  private final KafkaStreamsMetrics metrics;
+  private final StreamsMeters metrics;
 
-  private StreamsService(KafkaStreams streams, OpsServer ops, KafkaStreamsMetrics metrics) {
+  private StreamsService(KafkaStreams streams, OpsServer ops, StreamsMeters metrics) {
     this.streams = streams;
     this.ops = ops;
     this.metrics = metrics;
@@ -70,8 +70,7 @@ public final class StreamsService implements AutoCloseable {
         return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
       });
       registry.config().meterFilter(new InMemoryStoreMeters()).meterFilter(new StoreLevelMeters(config.storeLevelMetrics()));
-      KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(streams);
-      metrics.bindTo(registry);
+      StreamsMeters metrics = StreamsMeters.bind(streams, registry, config.metricsRefreshInterval());
       AccessPolicy policy = SecuritySettings.policy(settings);
       Authenticator authenticator = SecuritySettings.authenticator(settings, Optional.empty())
           .withDirectory(new RosterTeams(streams));

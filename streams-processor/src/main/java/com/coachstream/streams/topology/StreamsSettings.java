@@ -69,6 +69,7 @@ public record StreamsSettings(
       result.leniencyPriorEvaluations();
       result.leniencyPairingRetention();
       result.storeLevelMetrics();
+      result.metricsRefreshInterval();
       return result;
     } catch (IllegalArgumentException e) {
       throw new ConfigException("Invalid streams settings: " + e.getMessage());
@@ -105,6 +106,15 @@ public record StreamsSettings(
   /** {@code leniency.pairing-retention}: how long an interaction's evaluations wait for another evaluator's. */
   public Duration leniencyPairingRetention() {
     return duration(source, "leniency.pairing-retention");
+  }
+
+  /** {@code metrics.refresh.interval}: how often Kafka Streams metrics that appeared since are added to /metrics. */
+  public Duration metricsRefreshInterval() {
+    Duration refresh = duration(source, "metrics.refresh.interval");
+    if (refresh.toMillis() < 1) {
+      throw new ConfigException("metrics.refresh.interval must be at least 1ms, was " + refresh);
+    }
+    return refresh;
   }
 
   /** {@code key}, else its default from the catalogue; {@link SlipSettings} reads its settings the same way. */

@@ -43,6 +43,20 @@ class StreamsSettingsTest {
   }
 
   @Test
+  void newMetricsReachTheMetricsEndpointEveryMinuteByDefault() {
+    assertThat(StreamsSettings.from(Settings.of(Map.of())).metricsRefreshInterval()).isEqualTo(java.time.Duration.ofSeconds(60));
+    assertThat(StreamsSettings.from(Settings.of(Map.of("metrics.refresh.interval", "2s"))).metricsRefreshInterval())
+        .isEqualTo(java.time.Duration.ofSeconds(2));
+  }
+
+  @Test
+  void aMetricsRefreshIntervalOfZeroStopsTheStart() {
+    assertThatThrownBy(() -> StreamsSettings.from(Settings.of(Map.of("metrics.refresh.interval", "0s"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("metrics.refresh.interval");
+  }
+
+  @Test
   void withoutAnInstanceIdTheMembershipIsDynamic() {
     Properties props = properties(Map.of());
     assertThat(props.keySet()).noneMatch(key -> key.toString().contains("group.instance.id"));

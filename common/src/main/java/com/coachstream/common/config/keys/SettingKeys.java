@@ -125,6 +125,7 @@ public final class SettingKeys {
     streams.add("http.host", "0.0.0.0", "Address the HTTP API listens on.");
     streams.add("http.port", "8080", "Port of the HTTP API, `/health`, `/ready` and `/metrics` (0 = any free port). Also `--http-port`.");
     streams.add("http.advertised.host", "", "Host other instances forward queries to (default: `http.host`, or `localhost` when that is `0.0.0.0`).");
+    streams.add("metrics.refresh.interval", "60s", "How often Kafka Streams metrics that appeared since the last look (a rule's `rule_alerts_raised` and `rule_false_alarms` once it raised an alert, the metrics of a task that moved here) are added to `/metrics`.");
     streams.add("state.dir", "${java.io.tmpdir}/coachstream-streams", "Directory of the local state stores.");
     streams.add("num.stream.threads", "1", "Kafka Streams threads of this instance.");
     streams.add("num.standby.replicas", "0", "Warm copies of each state store on other instances.");
