@@ -114,10 +114,6 @@ class BrokerRestartIT {
         outages.add(String.format(Locale.ROOT, "kill -9 at %,d events sent: down %.1f s (restart %.1f s)",
             emitted.get(), seconds(down), back.toMillis() / 1000.0));
         result = simulation.get(4, TimeUnit.MINUTES);
-        // every event is stored now: the reference run reads the same input while the live pipeline finishes
-        CompletableFuture<RunOutcome> uninterrupted = StreamsRuns.uninterruptedMeanwhile(client,
-            topics.withOwnOutputs(client, prefix + ".reference", 4), prefix + "-reference", stateDir.resolve("reference"),
-            GRACE_FOR_COMPRESSED_TIME, Duration.ofMinutes(3));
 
         Quiescence.awaitSettled(progress, outputs, StreamsRuns.PUBLISH_INTERVAL, Duration.ofMinutes(4));
         await().atMost(Duration.ofMinutes(2)).until(() -> webhook.alertIds().size() >= outputs.alerts().size());
@@ -130,7 +126,8 @@ class BrokerRestartIT {
             result.wallTime().toMillis() / 1000.0, stored, live.windows().size(), live.alertIds().size(),
             webhook.deliveries().size(), webhook.alertIds().size(), outputs.deadLettersByStageAndReason(), score.summary());
 
-        RunOutcome expected = uninterrupted.join();
+        RunOutcome expected = StreamsRuns.uninterrupted(client, topics.withOwnOutputs(client, prefix + ".reference", 4),
+            prefix + "-reference", stateDir.resolve("reference"), GRACE_FOR_COMPRESSED_TIME, Duration.ofMinutes(3));
         assertThat(result.complete()).as("the simulation played its whole history").isTrue();
         assertThat(stored).as("events stored in the input topics").isEqualTo(result.events());
         MapDiff<AgentWindowKey> windows = live.windowsAgainst(expected);

@@ -35,7 +35,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -71,8 +70,8 @@ class FailoverIT {
         new OrderedInput(broker.clientProperties(), topics.topics(), Instant.now().minusMillis(EVENTS)), (n, t, f) -> { });
     List<String> agents = input.groundTruth().agents().stream().map(SimulatedAgent::agentId).toList();
 
-    CompletableFuture<RunOutcome> uninterrupted = StreamsRuns.uninterruptedMeanwhile(broker.clientProperties(), reference,
-        prefix + "-reference", stateDir.resolve("reference"), Map.of(), Duration.ofMinutes(4));
+    RunOutcome expected = StreamsRuns.uninterrupted(broker.clientProperties(), reference, prefix + "-reference",
+        stateDir.resolve("reference"), Duration.ofMinutes(4));
 
     String app = prefix + "-shared";
     Path logs = Path.of("target", "system-test-logs", prefix);
@@ -128,7 +127,6 @@ class FailoverIT {
           + " agents %s, for one of its own %s%n", answersForBravoAgent, answersForAlphaAgent);
       System.out.println("Fail-over: alpha's answers for its own agent " + alphaAgent + " after the kill: " + ownTimeline);
 
-      RunOutcome expected = uninterrupted.join();
       MapDiff<AgentWindowKey> windows = actual.windowsAgainst(expected);
       assertThat(windows.isEmpty()).as("final windows %s", windows.summary(5, RunOutcome::describe)).isTrue();
       MapDiff<String> alerts = actual.alertsAgainst(expected);

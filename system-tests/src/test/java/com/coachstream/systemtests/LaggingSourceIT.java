@@ -74,10 +74,9 @@ class LaggingSourceIT {
     TopicSet arrival = TopicSet.create(broker.clientProperties(), prefix + ".arrival", PARTITIONS);
     SimulatedHistory.play(SimulatedHistory.withQaOutage(events, outage, caughtUp),
         new OrderedInput(broker.clientProperties(), arrival.topics(), Instant.now().minusMillis(events.size())));
-    CompletableFuture<RunOutcome> inOrder = inOrderRun(broker, prefix, events, dir);
     RunOutcome actual = StreamsRuns.uninterrupted(broker.clientProperties(), arrival, prefix + "-arrival",
         dir.resolve("arrival"), Duration.ofMinutes(3));
-    RunOutcome expected = inOrder.join();
+    RunOutcome expected = inOrderRun(broker, prefix, events, dir);
 
     report("QA outage of 4 days (" + SimulatedHistory.qaEvaluationsBetween(events, outage, caughtUp)
         + " evaluations held back)", events.size(), actual, expected);
@@ -90,8 +89,6 @@ class LaggingSourceIT {
       @TempDir Path dir) throws Exception {
     SimulationConfig config = history(6, 21).pacing(Pacing.compressedTo(Duration.ofSeconds(20))).build();
     String prefix = broker.uniqueName("paced-kill");
-    List<SimulatedEvent> events = SimulatedHistory.of(history(6, 21).end(config.end()).build());
-    CompletableFuture<RunOutcome> inOrder = inOrderRun(broker, prefix, events, dir);
     TopicSet topics = TopicSet.create(broker.clientProperties(), prefix + ".paced", PARTITIONS);
     String app = prefix + "-paced";
     Map<String, String> settings = StreamsRuns.settings(broker.bootstrapServers(), topics, app, dir.resolve("paced"));
@@ -127,7 +124,8 @@ class LaggingSourceIT {
           () -> !streams.isAlive() || streams.get("/health").status() == 503);
       actual = RunOutcome.of(outputs);
     }
-    RunOutcome expected = inOrder.join();
+    List<SimulatedEvent> events = SimulatedHistory.of(history(6, 21).end(config.end()).build());
+    RunOutcome expected = inOrderRun(broker, prefix, events, dir);
 
     report("kill -9 during a paced import (killed at " + killedAt + ")", events.size(), actual, expected);
     assertSameWindowsAndNothingLate(actual, expected, config);
@@ -147,7 +145,6 @@ class LaggingSourceIT {
     Path qa = dir.resolve("qa-export.jsonl");
     SimulatedHistory.writeSplitExports(events, ccaas, qa);
     String prefix = broker.uniqueName("split-export");
-    CompletableFuture<RunOutcome> inOrder = inOrderRun(broker, prefix, events, dir);
     TopicSet topics = TopicSet.create(broker.clientProperties(), prefix + ".import", PARTITIONS);
 
     List<String> args = new ArrayList<>(List.of("import", "--bootstrap-servers", broker.bootstrapServers()));
@@ -159,24 +156,20 @@ class LaggingSourceIT {
     assertThat(exit).as("produce import: %s", out).isZero();
     RunOutcome actual = StreamsRuns.uninterrupted(broker.clientProperties(), topics, prefix + "-import",
         dir.resolve("import"), Duration.ofMinutes(3));
-    RunOutcome expected = inOrder.join();
+    RunOutcome expected = inOrderRun(broker, prefix, events, dir);
 
     report("split export imported in one run (" + out.toString().trim().replace('\n', ' ') + ")", events.size(),
         actual, expected);
     assertSameWindowsAndNothingLate(actual, expected, config);
   }
 
-  /**
-   * The same history written in the simulator's (event-time) order and scored by an application of its own,
-   * which runs while the scenario under test does.
-   */
-  private static CompletableFuture<RunOutcome> inOrderRun(KafkaTestBroker broker, String prefix, List<SimulatedEvent> events,
-      Path dir) {
+  /** The same history written in the simulator's (event-time) order and scored by an application of its own. */
+  private static RunOutcome inOrderRun(KafkaTestBroker broker, String prefix, List<SimulatedEvent> events, Path dir) {
     TopicSet inOrder = TopicSet.create(broker.clientProperties(), prefix + ".in-order", PARTITIONS);
     SimulatedHistory.play(events,
         new OrderedInput(broker.clientProperties(), inOrder.topics(), Instant.now().minusMillis(events.size())));
-    return StreamsRuns.uninterruptedMeanwhile(broker.clientProperties(), inOrder, prefix + "-in-order",
-        dir.resolve("in-order"), Map.of(), Duration.ofMinutes(3));
+    return StreamsRuns.uninterrupted(broker.clientProperties(), inOrder, prefix + "-in-order", dir.resolve("in-order"),
+        Duration.ofMinutes(3));
   }
 
   private static void report(String scenario, int events, RunOutcome actual, RunOutcome expected) {

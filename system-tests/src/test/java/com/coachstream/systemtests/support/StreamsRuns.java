@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
 
 /** Settings of a streams application in a test, and the uninterrupted reference run the fault tests compare with. */
 public final class StreamsRuns {
@@ -50,26 +49,6 @@ public final class StreamsRuns {
   public static RunOutcome uninterrupted(Properties client, TopicSet topics, String applicationId, Path stateDir,
       Duration atMost) {
     return uninterrupted(client, topics, applicationId, stateDir, Map.of(), atMost);
-  }
-
-  /**
-   * As {@link #uninterrupted(Properties, TopicSet, String, Path, Map, Duration)}, on a thread of its own: the
-   * reference run overlaps the run under test instead of adding its time to the test's (they share only the
-   * broker and, read-only, the input). {@code join()} the result where the test compares.
-   */
-  public static CompletableFuture<RunOutcome> uninterruptedMeanwhile(Properties client, TopicSet topics,
-      String applicationId, Path stateDir, Map<String, String> extra, Duration atMost) {
-    CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
-    Thread run = new Thread(() -> {
-      try {
-        outcome.complete(uninterrupted(client, topics, applicationId, stateDir, extra, atMost));
-      } catch (Throwable e) {
-        outcome.completeExceptionally(e);
-      }
-    }, "uninterrupted-" + applicationId);
-    run.setDaemon(true);
-    run.start();
-    return outcome;
   }
 
   /** As {@link #uninterrupted(Properties, TopicSet, String, Path, Duration)}, with extra settings (e.g. the grace). */
