@@ -9,7 +9,7 @@ import java.util.List;
  * Keeps Kafka Streams' per-store and record-cache metrics out of {@code /metrics} unless
  * {@code metrics.store-level} asks for them. Kafka Streams registers about 80 metrics for every state store of
  * every task, most of them recorded only at the DEBUG recording level and so always zero at the default INFO:
- * the demo's processor exposed 11,187 series, 8,740 of them store and record-cache metrics (2,375 without). Each
+ * the demo's processor exposed 11,187 series, about 8,800 of them store and record-cache metrics (2,375 without). Each
  * is a series for Prometheus to keep, and the RocksDB ones are read through JNI at every scrape. (The binder
  * still holds a no-op meter per denied metric, so the processor's heap hardly changes.)
  * Client, thread, task, processor-node and topic metrics (process rates, commit latency, lag, end-to-end
