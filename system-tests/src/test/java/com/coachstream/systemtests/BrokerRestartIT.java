@@ -57,17 +57,10 @@ class BrokerRestartIT {
    */
   private static final Map<String, String> GRACE_FOR_COMPRESSED_TIME = Map.of("window.grace", "30d");
 
-  /**
-   * After a kill -9 the restarted broker registers again only once the killed one's registration expired, and
-   * its controller (the same process) starts that session anew: 9 s of the outage by default, 4 s here. The
-   * broker still goes away and comes back on the same port with the same data.
-   */
-  private static final Map<String, String> SHORT_BROKER_SESSION = Map.of("broker.session.timeout.ms", "4000",
-      "broker.heartbeat.interval.ms", "1000");
 
   @Test
   void producerStreamsAndNotifierResumeAfterTheBrokerRestarts(@TempDir Path stateDir) throws Exception {
-    try (RestartableKafkaBroker broker = RestartableKafkaBroker.start(SHORT_BROKER_SESSION);
+    try (RestartableKafkaBroker broker = RestartableKafkaBroker.start(RestartableKafkaBroker.SHORT_BROKER_SESSION);
         Webhook webhook = new Webhook()) {
       Properties client = new Properties();
       client.put("bootstrap.servers", broker.bootstrapServers());

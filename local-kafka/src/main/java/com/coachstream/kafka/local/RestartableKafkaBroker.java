@@ -50,6 +50,15 @@ public final class RestartableKafkaBroker implements AutoCloseable {
     this.clientPort = clientPort;
   }
 
+  /**
+   * Broker overrides for tests that kill the broker: after a kill -9 the restarted broker registers again only
+   * once the killed one's registration expired, and its controller (the same process) starts that session anew,
+   * 9 s of the restart by default, 4 s with these. The broker still goes away and comes back on the same port
+   * with the same data.
+   */
+  public static final Map<String, String> SHORT_BROKER_SESSION = Map.of("broker.session.timeout.ms", "4000",
+      "broker.heartbeat.interval.ms", "1000");
+
   /** Formats fresh storage in a temporary directory, starts the broker and waits until it serves clients. */
   public static RestartableKafkaBroker start() {
     return start(Map.of());

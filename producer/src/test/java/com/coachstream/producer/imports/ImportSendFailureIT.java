@@ -47,12 +47,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(300)
 class ImportSendFailureIT {
 
-  /**
-   * After a kill -9 the restarted broker registers again only once the killed one's registration expired, and
-   * its controller (the same process) starts that session anew: 9 s of the restart by default, 4 s here.
-   */
-  private static final Map<String, String> SHORT_BROKER_SESSION = Map.of("broker.session.timeout.ms", "4000",
-      "broker.heartbeat.interval.ms", "1000");
 
   /** Acknowledgements to wait for before the broker is killed: the import is then well under way. */
   static final int KILL_AFTER = 200;
@@ -62,7 +56,7 @@ class ImportSendFailureIT {
     SplitExport export = new SplitExport(dir, 10, 6);
     TopicNames names = TopicNames.DEFAULTS.withPrefix("send-failure-" + UUID.randomUUID().toString().substring(0, 8) + ".");
     Path rejects = dir.resolve("rejects.jsonl");
-    try (RestartableKafkaBroker broker = RestartableKafkaBroker.start(SHORT_BROKER_SESSION)) {
+    try (RestartableKafkaBroker broker = RestartableKafkaBroker.start(RestartableKafkaBroker.SHORT_BROKER_SESSION)) {
       createTopics(broker, names);
       CountDownLatch underWay = new CountDownLatch(1);
       AtomicLong progressShown = new AtomicLong();
