@@ -6,12 +6,13 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The full current sums of one agent's day ({@code window.advance} slice) per category, as the scoring
- * sends them to the agent's team after each change of the day: a later value replaces an earlier one, so a
- * corrected or retracted evaluation is reflected exactly. {@code newestEventTime} is the agent's newest event
- * time over both sources: the team's event time is the newest of its agents'.
+ * The full current sums of one agent's day ({@code window.advance} slice) per category, as the scoring sends them
+ * to the agent's team once the day changed (with the agent's changed windows): a later value replaces an earlier
+ * one, so a corrected or retracted evaluation is reflected exactly. {@code settledEventTime} is the time up to
+ * which the agent's data is settled ({@link com.coachstream.streams.window.SourceWatermarks#settled}): the team's
+ * event time is the slowest of its members'.
  */
-public record AgentDay(String agentId, String teamId, long dayStart, long newestEventTime,
+public record AgentDay(String agentId, String teamId, long dayStart, long settledEventTime,
     Map<SkillCategory, CategorySums> categories) {
 
   public AgentDay {

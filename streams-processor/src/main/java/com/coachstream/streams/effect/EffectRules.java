@@ -89,7 +89,7 @@ public final class EffectRules {
    * @param daysByAgent the session's category sums per agent of the team and day, for days in
    *                    [{@link #firstDay}, {@link #endOfDays}) (other days are ignored)
    * @param coached     agents left out of the comparison group ({@link #coachedNearby})
-   * @param teamTime    the team's event time: the newest event time of its agents
+   * @param teamTime    the team's event time ({@link TeamClock}): the slowest member's settled event time
    */
   public EffectMeasurement measure(Session session, Map<String, ? extends SortedMap<Long, CategorySums>> daysByAgent,
       Set<String> coached, long teamTime) {

@@ -1,7 +1,7 @@
 package com.coachstream.streams.effect;
 
 /**
- * The newest event time of each member of one team, and the slowest of them. Kept apart from {@link TeamClock}
+ * The settled event time of each member of one team, and the slowest of them. Kept apart from {@link TeamClock}
  * so that the streams processor can hold it in a store, one record per member plus an index by time: a change
  * of one member then costs the same whatever the team's size.
  */

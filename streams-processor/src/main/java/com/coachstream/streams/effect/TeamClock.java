@@ -1,21 +1,24 @@
 package com.coachstream.streams.effect;
 
 /**
- * A team's event time: the newest event time that every member of the team has reached (the slowest member's
- * newest event time). Members come from the roster and from the agents whose events reach the team. How far
- * each partition got depends on how records interleave, not on event time (in a backfill a partition with fewer
- * agents runs weeks ahead of one with more), so a member holds the team back until it leaves the roster
- * (another team, inactive, removed), and so does a member not seen working yet (its roster record may be
- * processed long before its partition's first events are fetched): a measurement never closes while a
- * member's data is still on its way. Also kept: when the next open measurement closes, and the last day the
- * open measurements were evaluated in. The members' times are a {@link MemberTimes}: in the streams processor a
- * store of their own, so only this schedule is stored with the clock.
+ * A team's event time: the time up to which every member's data is settled (the slowest member's; a member's
+ * settled time is the slower of its two sources, {@link com.coachstream.streams.window.SourceWatermarks#settled}).
+ * Nothing a member's source has already sent can still be accepted more than {@code window.grace} before that
+ * time, and how far each source and partition got depends on how records interleave, not on event time (in a
+ * backfill a partition with fewer agents runs weeks ahead of one with more; live, one topic's records may be
+ * fetched seconds before the other's): so a measurement that closes once this time passes its end plus the grace
+ * has the same numbers in every order. Members come from the roster and from the agents whose events reach the
+ * team. A member holds the team back until it leaves the roster (another team, inactive, removed), and so does a
+ * member not seen working yet (its roster record may be processed long before its partition's first events are
+ * fetched). Also kept: when the next open measurement closes, and the last day the open measurements were
+ * evaluated in. The members' times are a {@link MemberTimes}: in the streams processor a store of their own, so
+ * only this schedule is stored with the clock.
  */
 public final class TeamClock {
 
   public static final long NONE = Long.MIN_VALUE;
 
-  /** Per member: its newest event time (NONE: none yet). */
+  /** Per member: its settled event time (NONE: none yet). */
   private final MemberTimes members;
   private long nextClose;
   private long evaluatedDay;
@@ -46,11 +49,11 @@ public final class TeamClock {
     members.remove(agentId);
   }
 
-  /** Notes an agent's newest event time (never moves back); an agent not yet a member becomes one. */
-  public void observe(String agentId, long newestEventTime) {
+  /** Notes an agent's settled event time (never moves back); an agent not yet a member becomes one. */
+  public void observe(String agentId, long settledEventTime) {
     Long known = members.get(agentId);
-    if (known == null || newestEventTime > known) {
-      members.put(agentId, newestEventTime);
+    if (known == null || settledEventTime > known) {
+      members.put(agentId, settledEventTime);
     }
   }
 

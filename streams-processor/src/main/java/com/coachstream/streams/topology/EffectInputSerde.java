@@ -52,7 +52,7 @@ final class EffectInputSerde<T> implements Serde<T> {
         out.writeUTF(day.agentId());
         nullable(out, day.teamId());
         out.writeLong(day.dayStart());
-        out.writeLong(day.newestEventTime());
+        out.writeLong(day.settledEventTime());
         out.writeByte(day.categories().size());
         for (Map.Entry<SkillCategory, CategorySums> c : day.categories().entrySet()) {
           out.writeByte(c.getKey().ordinal());
@@ -98,7 +98,7 @@ final class EffectInputSerde<T> implements Serde<T> {
           String agentId = in.readUTF();
           String teamId = nullable(in);
           long dayStart = in.readLong();
-          long newest = in.readLong();
+          long settled = in.readLong();
           Map<SkillCategory, CategorySums> categories = new EnumMap<>(SkillCategory.class);
           int n = in.readByte();
           for (int i = 0; i < n; i++) {
@@ -111,7 +111,7 @@ final class EffectInputSerde<T> implements Serde<T> {
             }
             categories.put(category, new CategorySums(samples, sums));
           }
-          return new AgentDay(agentId, teamId, dayStart, newest, categories);
+          return new AgentDay(agentId, teamId, dayStart, settled, categories);
         }
         case SESSION -> {
           return new Session(in.readUTF(), in.readUTF(), nullable(in), nullable(in),

@@ -9,14 +9,12 @@ import com.coachstream.streams.rules.EffectiveRules;
 import com.coachstream.streams.rules.RuleBook;
 import com.coachstream.streams.rules.TeamRules;
 import com.coachstream.streams.scoring.AgentScorer;
-import com.coachstream.streams.effect.AgentDay;
 import com.coachstream.streams.slip.Snoozes;
 import com.coachstream.streams.slip.TeamDistributions;
 import com.coachstream.streams.scoring.AgentState;
-import com.coachstream.streams.scoring.DaySums;
-import com.coachstream.streams.scoring.Fnv64;
 import com.coachstream.streams.scoring.ScorableEvent;
 import com.coachstream.streams.scoring.ScoringResult;
+import com.coachstream.streams.window.SourceWatermarks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +51,7 @@ final class ScoringProcessor implements Processor<String, ScorableEvent, Object,
   private ProcessorContext<Object, Object> context;
   private ScoringStores stores;
   private WindowPublisher publisher;
+  private SourceWatermarks watermarks;
   private WindowPublication publication;
   private KeyValueStore<String, CoachingAlert> alerts;
   private KeyValueStore<String, AgentActions> actions;
@@ -76,7 +75,9 @@ final class ScoringProcessor implements Processor<String, ScorableEvent, Object,
     this.context = context;
     // anew: nothing decoded before a (re-)initialisation, such as after an aborted transaction, is kept
     stores = new ScoringStores(context);
-    publisher = new WindowPublisher(scorer.windows(), context);
+    // anew as well: after a re-initialisation the agents' own progress counts until the task reads further
+    watermarks = new SourceWatermarks();
+    publisher = new WindowPublisher(scorer.windows(), watermarks, context);
     alerts = context.getStateStore(CoachingTopology.ALERTS_STORE);
     actions = context.getStateStore(CoachingTopology.AGENT_ACTIONS_STORE);
     teamRules = new StoredTeamRules(context.getStateStore(CoachingTopology.RULES_STORE), ruleBook);
@@ -116,13 +117,13 @@ final class ScoringProcessor implements Processor<String, ScorableEvent, Object,
 
   private void score(Record<String, ScorableEvent> record) {
     ScorableEvent event = record.value();
+    watermarks.read(event.source(), event.eventTime());
     String agentId = event.agentId();
     AgentState state = stores.state(agentId);
     if (state == null) {
       state = new AgentState();
     }
     String teamId = teamOf(agentId, event, state);
-    Long correctedDay = event instanceof ScorableEvent.Evaluation ? stores.history(agentId).evaluationSlice(Fnv64.hash(event.sourceId())) : null;
     AgentActions agentActions = actions.get(agentId);
     EffectiveRules rules = teamRules.forTeam(teamId);
     ScoringResult result = scorer.score(state, stores.history(agentId), event, teamId,
@@ -146,28 +147,10 @@ final class ScoringProcessor implements Processor<String, ScorableEvent, Object,
     }
     stores.put(agentId, state);
     publication.changed(agentId, result.window() != null);
-    forwardChangedDays(agentId, teamId, state, event, correctedDay, record.timestamp());
     for (CoachingAlert alert : result.alerts()) {
       alerts.put(alert.getAlertId(), alert);
       context.forward(new Record<>(agentId, alert, record.timestamp()), CoachingTopology.ALERTS_SINK);
       context.forward(new Record<>(agentId, alert, record.timestamp()), CoachingTopology.APPLY_ACTIONS);
-    }
-  }
-
-  /**
-   * Sends the full sums of the days (slices) the event changed, its own and a corrected evaluation's earlier
-   * one, to the agent's team for the coaching effect measurement (nothing without a known team).
-   */
-  private void forwardChangedDays(String agentId, String teamId, AgentState state, ScorableEvent event,
-      Long correctedDay, long timestamp) {
-    if (teamId == null) {
-      return;
-    }
-    long day = scorer.windows().sliceStart(event.eventTime());
-    for (long changed : correctedDay == null || correctedDay == day ? new long[] {day} : new long[] {day, correctedDay}) {
-      AgentDay value = new AgentDay(agentId, teamId, changed, state.newestEventTime(),
-          DaySums.of(stores.history(agentId).slice(changed)));
-      context.forward(new Record<>(teamId, value, timestamp), CoachingTopology.EFFECT_INPUTS_SINK);
     }
   }
 

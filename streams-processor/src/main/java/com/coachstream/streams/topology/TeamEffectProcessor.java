@@ -73,7 +73,7 @@ final class TeamEffectProcessor implements Processor<String, Object, String, Coa
       } else {
         days.put(key, day);
       }
-      clock.observe(day.agentId(), day.newestEventTime());
+      clock.observe(day.agentId(), day.settledEventTime());
       if (clock.due(dayMs)) {
         evaluateOpenSessions(teamId, clock, record.timestamp());
       }

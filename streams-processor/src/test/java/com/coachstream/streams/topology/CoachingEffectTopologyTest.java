@@ -64,6 +64,7 @@ class CoachingEffectTopologyTest {
         fixture.agents.pipeInput("thin", AgentProfile.newBuilder().setAgentId("thin").setDisplayName("Thin")
             .setTeamId("team-a").setActive(false).build());
       }
+      fixture.publishChangedWindows(); // the changed days reach the team with the publication
     }
   }
 
@@ -151,12 +152,74 @@ class CoachingEffectTopologyTest {
     fixture.evaluations.pipeInput("coached", evaluation("e1", "coached", day(22).plus(Duration.ofHours(11)),
         Map.of("empathy", 7.3)));
     play(25, 38);
+    // the QA source moves on past the close too (day 38 is outside both periods): until it does, an evaluation
+    // of the after period could still arrive and be accepted, so the effect could not close
+    fixture.evaluations.pipeInput("coached", evaluation("e2", "coached", day(38).plus(Duration.ofHours(11)),
+        Map.of("empathy", 7.3)));
+    play(39, 39);
     List<CoachingEffect> rest = published().get("s-coached");
     CoachingEffect last = rest.get(rest.size() - 1);
     assertThat(last.getStatus()).isEqualTo(EffectStatus.FINAL);
     assertThat(last.getAfter().getScore()).isCloseTo(73, within(1e-9));
     assertThat(last.getAfter().getSamples()).isEqualTo(15);
     assertThat(last.getEffect()).isCloseTo(8, within(1e-9));
+  }
+
+  @Test
+  void evaluationsReadOnlyOnceTheInteractionsAreFarAheadCountAsIfReadInEventTimeOrder() {
+    // live, one topic's records may be fetched seconds before the other's; after a crash, or in a backfill, days
+    CoachingEffect inOrder = finalEffect(fixture, false);
+    try (TopologyFixture interactionsFirst = new TopologyFixture()) {
+      CoachingEffect evaluationsLast = finalEffect(interactionsFirst, true);
+      assertThat(evaluationsLast).isEqualTo(inOrder);
+    }
+    assertThat(inOrder.getStatus()).isEqualTo(EffectStatus.FINAL);
+    assertThat(inOrder.getComparisonAgents()).isEqualTo(2);
+    // a and b: interactions +5, evaluations 70 -> 95 (+25): each changes by 15 with its evaluations
+    assertThat(inOrder.getComparisonChange()).isCloseTo((15 + 15) / 2.0, within(1e-9));
+  }
+
+  /**
+   * Days 0-39 of interactions of "coached", "a" and "b" as in {@link #play}, and a QA evaluation of "a" and of "b" every day (70 before the
+   * session's day, 95 from it) on days 0-38; with {@code evaluationsLast}, the evaluations from day 21 on are read
+   * only after the interactions up to day 38 (in their own order, so none is late). Returns the session's last
+   * effect.
+   */
+  private CoachingEffect finalEffect(TopologyFixture run, boolean evaluationsLast) {
+    TestOutputTopic<String, CoachingEffect> out = run.driver.createOutputTopic(run.topics.effects().name(),
+        run.topics.effects().keySerde().deserializer(), run.topics.effects().valueSerde().deserializer());
+    List<Runnable> withheld = new java.util.ArrayList<>();
+    for (int d = 0; d <= 38; d++) {
+      for (String agent : List.of("coached", "a", "b")) {
+        run.interactions.pipeInput(agent, interaction(agent + "-" + d, agent, day(d).plus(Duration.ofHours(10)),
+            Map.of("empathy", score(agent, d))));
+      }
+      for (String agent : List.of("a", "b")) {
+        var evaluation = evaluation(agent + "-qa-" + d, agent, day(d).plus(Duration.ofHours(15)),
+            Map.of("empathy", d >= 20 ? 9.5 : 7.0));
+        Runnable pipe = () -> run.evaluations.pipeInput(agent, evaluation);
+        if (evaluationsLast && d > 20) {
+          withheld.add(pipe);
+        } else {
+          pipe.run();
+        }
+      }
+      run.publishChangedWindows();
+      if (d == 20) {
+        run.actions.pipeInput("coached", CoachingAction.newBuilder().setActionId("s-coached").setAgentId("coached")
+            .setType(ActionType.COACHED).setCategory(SkillCategory.SOFT).setActorId("sup-1").setCoachId("coach-1")
+            .setAt(SESSION_AT).setSessionAt(SESSION_AT).setSkills(List.of("empathy")).build(), SESSION_AT);
+      }
+    }
+    withheld.forEach(Runnable::run);
+    // a member's settled time reaches the team with its next changed day: one more day of interactions
+    for (String agent : List.of("coached", "a", "b")) {
+      run.interactions.pipeInput(agent, interaction(agent + "-39", agent, day(39).plus(Duration.ofHours(10)),
+          Map.of("empathy", score(agent, 39))));
+    }
+    run.publishChangedWindows();
+    List<TestRecord<String, CoachingEffect>> records = out.readRecordsToList();
+    return records.get(records.size() - 1).value();
   }
 
   @Test

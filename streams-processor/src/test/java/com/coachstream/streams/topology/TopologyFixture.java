@@ -44,6 +44,7 @@ final class TopologyFixture implements AutoCloseable {
   final TestOutputTopic<byte[], byte[]> deadLetters;
 
   private final Path stateDir;
+  private final Duration publishInterval;
 
   /** A new driver over its own state directory, removed again by {@link #close()}. */
   TopologyFixture() {
@@ -70,6 +71,7 @@ final class TopologyFixture implements AutoCloseable {
     all.putIfAbsent("scores.publish.interval", "1s");
     all.put("state.dir", stateDir.toString());
     StreamsSettings settings = StreamsSettings.from(Settings.of(all));
+    publishInterval = settings.publishInterval();
     topics = settings.topics();
     Topology topology = CoachingTopology.topology(settings);
     extension.accept(topology);
@@ -96,6 +98,17 @@ final class TopologyFixture implements AutoCloseable {
   /** Lets the wall clock pass one commit interval (200 ms): the current windows events changed are published. */
   void publishCurrentWindows() {
     driver.advanceWallClockTime(Duration.ofMillis(200));
+  }
+
+  /**
+   * Lets the wall clock pass one {@code scores.publish.interval}, tick by tick: every window an event changed is
+   * published, and every day an event changed is sent to the agent's team for the coaching effect.
+   */
+  void publishChangedWindows() {
+    Duration tick = PublicationPacer.tickInterval(publishInterval);
+    for (int i = 0; i < PublicationPacer.TICKS_PER_INTERVAL; i++) {
+      driver.advanceWallClockTime(tick);
+    }
   }
 
   @Override

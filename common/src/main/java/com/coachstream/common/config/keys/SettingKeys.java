@@ -119,7 +119,7 @@ public final class SettingKeys {
     streams.add("taxonomy.skill.<id>", "", "Adds a skill to the taxonomy: `SOFT` or `HARD`.");
     streams.add("taxonomy.alias.<criterion>", "", "Maps a scorecard criterion name to a skill id.");
     streams.add("tips.<skill>", "", "The coaching tip shown in alerts for this skill (each default skill has a built-in tip).");
-    streams.add("scores.publish.interval", "10s", "How soon the other windows an event changed are published (the current window within a commit interval).");
+    streams.add("scores.publish.interval", "10s", "How soon the other windows an event changed are published (the current window within a commit interval), and the days it changed are sent to the agent's team for the coaching effect.");
     streams.add("effect.window", "14d", "Length of the before and after periods of a coaching effect (whole multiples of `window.advance`): the coached agent and the comparison group are measured over the window before the session's day and the window from it.");
     streams.add("alerts.retention", "30d", "How long `/api/alerts` remembers alerts.");
     streams.add("http.host", "0.0.0.0", "Address the HTTP API listens on.");
