@@ -20,7 +20,11 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
@@ -41,11 +45,27 @@ public final class StreamsService implements AutoCloseable {
   private final KafkaStreams streams;
   private final OpsServer ops;
   private final StreamsMeters metrics;
+  private final CloseOptions closing;
 
-  private StreamsService(KafkaStreams streams, OpsServer ops, StreamsMeters metrics) {
+  private StreamsService(KafkaStreams streams, OpsServer ops, StreamsMeters metrics, CloseOptions closing) {
     this.streams = streams;
     this.ops = ops;
     this.metrics = metrics;
+    this.closing = closing;
+  }
+
+  /**
+   * How this instance stops. Kafka Streams stays in its consumer group on close by default, which suits a static
+   * member ({@code instance.id}): it comes back under the same id and takes its tasks back without a rebalance.
+   * A dynamic member comes back under a new id, so staying would only leave its tasks unowned until its session
+   * times out ({@code session.timeout.ms}, 45 s): it leaves the group, and the others (or its next self) take
+   * the tasks over at once.
+   */
+  static CloseOptions.GroupMembershipOperation membershipOnClose(Properties properties) {
+    boolean staticMember = properties.containsKey(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG))
+        || properties.containsKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+    return staticMember ? CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP
+        : CloseOptions.GroupMembershipOperation.LEAVE_GROUP;
   }
 
   /** Validates the settings (a {@code ConfigException} names a wrong one), then starts HTTP and Kafka Streams. */
@@ -62,8 +82,8 @@ public final class StreamsService implements AutoCloseable {
       // the port is known only once HTTP listens (http.port=0 picks one), and other instances forward there
       HostInfo self = new HostInfo(config.advertisedHost(), ops.port());
       LeniencyTopic.ensureExists(config); // statistical mode's global store needs its topic before start
-      KafkaStreams streams = new KafkaStreams(CoachingTopology.topology(config),
-          config.streamsProperties(self.host() + ":" + self.port()));
+      Properties properties = config.streamsProperties(self.host() + ":" + self.port());
+      KafkaStreams streams = new KafkaStreams(CoachingTopology.topology(config), properties);
       holder[0] = streams;
       streams.setUncaughtExceptionHandler(e -> {
         log.error("Stream thread failed; shutting this instance down", e);
@@ -86,7 +106,8 @@ public final class StreamsService implements AutoCloseable {
       ops.describedBy(ApiDescription.load(API_DOCUMENT));
       streams.start();
       log.info("Streams processor {} started; HTTP on port {}", config.applicationId(), ops.port());
-      return new StreamsService(streams, ops, metrics);
+      return new StreamsService(streams, ops, metrics, CloseOptions.timeout(Duration.ofSeconds(30))
+          .withGroupMembershipOperation(membershipOnClose(properties)));
     } catch (RuntimeException e) {
       ops.close();
       if (holder[0] != null) {
@@ -115,7 +136,7 @@ public final class StreamsService implements AutoCloseable {
 
   @Override
   public void close() {
-    streams.close(Duration.ofSeconds(30));
+    streams.close(closing);
     metrics.close();
     ops.close();
   }

@@ -182,10 +182,6 @@ class ActionsIT {
     map.put("kafka.commit.interval.ms", "100");
     // the rule's metrics appear with its first alert: picked up for /metrics within 1 s, not the default minute
     map.put("metrics.refresh.interval", "1s");
-    // Kafka Streams does not leave the group on close: the second instance would wait out the first one's
-    // session (45 s by default) before it gets the partitions; 6 s is the broker's minimum
-    map.put("kafka.session.timeout.ms", "6000");
-    map.put("kafka.heartbeat.interval.ms", "1500");
     broker.clientProperties().forEach((k, v) -> {
       if (!k.equals("bootstrap.servers")) {
         map.put("kafka." + k, v.toString());
