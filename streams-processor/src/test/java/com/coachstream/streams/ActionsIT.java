@@ -27,7 +27,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -65,11 +64,8 @@ class ActionsIT {
 
   @Test
   void actionsCloseAlertsAndFalseAlarmsShowInTheRulesPrecision(KafkaTestBroker broker) throws Exception {
-    TopicNames names = TopicNames.DEFAULTS.withPrefix(broker.uniqueName("act") + ".");
+    TopicNames names = StreamsTestInstances.createTopics(broker, "act", 2);
     Topics topics = new Topics(names);
-    Map<String, Integer> partitions = new HashMap<>();
-    names.asMap().values().forEach(n -> partitions.put(n, 2));
-    broker.createTopics(partitions);
     Instant day = Instant.now().minus(Duration.ofDays(2));
     String appId = broker.uniqueName("actions-it");
 
@@ -170,23 +166,13 @@ class ActionsIT {
   }
 
   private Settings settings(KafkaTestBroker broker, TopicNames names, String appId, String instance) {
-    Map<String, String> map = new HashMap<>(names.asMap());
+    Map<String, String> map = StreamsTestInstances.settings(broker, names, appId, stateDir.resolve(instance));
     // a QA manager sees every team's alerts and the rules' precision
     map.put("security.users-file", DemoUsers.write(stateDir.resolve("users.json"), List.of(QA_MANAGER)).toString());
     map.put("security.service-secret", "a-shared-secret-of-the-instances-of-this-test");
-    map.put("bootstrap.servers", broker.bootstrapServers());
-    map.put("application-id", appId);
-    map.put("http.host", "127.0.0.1");
-    map.put("http.port", "0");
-    map.put("state.dir", stateDir.resolve(instance).toString());
     map.put("kafka.commit.interval.ms", "100");
     // the rule's metrics appear with its first alert: picked up for /metrics within 1 s, not the default minute
     map.put("metrics.refresh.interval", "1s");
-    broker.clientProperties().forEach((k, v) -> {
-      if (!k.equals("bootstrap.servers")) {
-        map.put("kafka." + k, v.toString());
-      }
-    });
     return Settings.of(map);
   }
 

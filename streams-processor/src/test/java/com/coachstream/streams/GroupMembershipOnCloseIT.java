@@ -12,7 +12,6 @@ import com.coachstream.schemas.topics.TopicNames;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,10 +42,7 @@ class GroupMembershipOnCloseIT {
 
   @Test
   void aDynamicMemberLeavesItsGroupOnCloseAStaticMemberStays(KafkaTestBroker broker) throws Exception {
-    TopicNames names = TopicNames.DEFAULTS.withPrefix(broker.uniqueName("close") + ".");
-    Map<String, Integer> partitions = new HashMap<>();
-    names.asMap().values().forEach(n -> partitions.put(n, 2));
-    broker.createTopics(partitions);
+    TopicNames names = StreamsTestInstances.createTopics(broker, "close", 2);
 
     String dynamicApp = broker.uniqueName("close-dynamic");
     runUntilRunningThenClose(settings(broker, names, dynamicApp, Map.of()), broker, dynamicApp);
@@ -72,21 +68,11 @@ class GroupMembershipOnCloseIT {
   }
 
   private Settings settings(KafkaTestBroker broker, TopicNames names, String appId, Map<String, String> extra) {
-    Map<String, String> map = new HashMap<>(names.asMap());
+    Map<String, String> map = StreamsTestInstances.settings(broker, names, appId, stateDir.resolve(appId));
     map.put("security.users-file", DemoUsers.write(stateDir.resolve(appId + "-users.json"), List.of(
         DemoUsers.User.of("qa", "a-qa-manager-secret-token", Role.QA_MANAGER, Set.of(), null))).toString());
     map.put("security.service-secret", "a-shared-secret-of-the-instances-of-this-test");
-    map.put("bootstrap.servers", broker.bootstrapServers());
-    map.put("application-id", appId);
-    map.put("http.host", "127.0.0.1");
-    map.put("http.port", "0");
-    map.put("state.dir", stateDir.resolve(appId).toString());
     map.put("kafka.session.timeout.ms", SESSION_TIMEOUT_MS);
-    broker.clientProperties().forEach((k, v) -> {
-      if (!k.equals("bootstrap.servers")) {
-        map.put("kafka." + k, v.toString());
-      }
-    });
     map.putAll(extra);
     return Settings.of(map);
   }

@@ -9,7 +9,6 @@ import com.coachstream.kafka.local.KafkaTestBroker;
 import com.coachstream.schemas.topics.TopicNames;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -31,21 +30,8 @@ class StreamsApiDocumentIT {
 
   @Test
   void theServedDocumentListsExactlyTheRegisteredRoutes(KafkaTestBroker broker) throws Exception {
-    TopicNames names = TopicNames.DEFAULTS.withPrefix(broker.uniqueName("api") + ".");
-    Map<String, Integer> partitions = new HashMap<>();
-    names.asMap().values().forEach(n -> partitions.put(n, 1));
-    broker.createTopics(partitions);
-    Map<String, String> settings = new HashMap<>(names.asMap());
-    settings.put("bootstrap.servers", broker.bootstrapServers());
-    settings.put("application-id", broker.uniqueName("api-doc"));
-    settings.put("http.host", "127.0.0.1");
-    settings.put("http.port", "0");
-    settings.put("state.dir", stateDir.toString());
-    broker.clientProperties().forEach((k, v) -> {
-      if (!k.equals("bootstrap.servers")) {
-        settings.put("kafka." + k, v.toString());
-      }
-    });
+    TopicNames names = StreamsTestInstances.createTopics(broker, "api", 1);
+    Map<String, String> settings = StreamsTestInstances.settings(broker, names, broker.uniqueName("api-doc"), stateDir);
     ApiDescription description = ApiDescription.load(StreamsService.API_DOCUMENT);
 
     try (StreamsService service = StreamsService.start(Settings.of(settings))) {

@@ -76,11 +76,8 @@ class StreamsServiceIT {
 
   @Test
   void twoInstancesProduceTheReferenceWindowsAndAlertsAndAnswerQueriesForEachOther(KafkaTestBroker broker) throws Exception {
-    TopicNames names = TopicNames.DEFAULTS.withPrefix(broker.uniqueName("sp") + ".");
+    TopicNames names = StreamsTestInstances.createTopics(broker, "sp", 4);
     Topics topics = new Topics(names);
-    Map<String, Integer> partitions = new HashMap<>();
-    names.asMap().values().forEach(n -> partitions.put(n, 4));
-    broker.createTopics(partitions);
     String appId = broker.uniqueName("streams-it");
 
     long start = (Instant.now().toEpochMilli() / DAY - DAYS - 2) * DAY;
@@ -284,22 +281,12 @@ class StreamsServiceIT {
   }
 
   private Settings settings(KafkaTestBroker broker, TopicNames names, String appId, String instance) {
-    Map<String, String> map = new HashMap<>(names.asMap());
+    Map<String, String> map = StreamsTestInstances.settings(broker, names, appId, stateDir.resolve(instance));
     map.put("security.users-file", DemoUsers.write(stateDir.resolve("users.json"), List.of(SUPERVISOR_A, SUPERVISOR_B))
         .toString());
     map.put("security.service-secret", "a-shared-secret-of-the-instances-of-this-test");
-    map.put("bootstrap.servers", broker.bootstrapServers());
-    map.put("application-id", appId);
-    map.put("http.host", "127.0.0.1");
-    map.put("http.port", "0");
-    map.put("state.dir", stateDir.resolve(instance).toString());
     map.put("scores.publish.interval", "500ms");
     map.put("kafka.commit.interval.ms", "100");
-    broker.clientProperties().forEach((k, v) -> {
-      if (!k.equals("bootstrap.servers")) {
-        map.put("kafka." + k, v.toString());
-      }
-    });
     return Settings.of(map);
   }
 

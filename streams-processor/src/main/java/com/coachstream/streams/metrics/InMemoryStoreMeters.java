@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.config.MeterFilter;
 
 /**
- * Gives the metrics of Kafka Streams' in-memory stores (the global rules and team-distribution stores) names of
+ * Gives the metrics of Kafka Streams' in-memory stores (the global stores and the small stores of the tasks) names of
  * their own. Kafka Streams tags a store's metrics {@code rocksdb.state.id} or {@code in.memory.state.id} under the
  * same metric name, and Prometheus refuses a second set of tag keys for a name: without this, the in-memory
  * stores' meters were dropped with a warning at start-up.

@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -216,20 +217,20 @@ public final class CoachingTopology {
         Serdes.Bytes(), new SliceSerde()).withCachingEnabled(), SCORE_PROCESSOR);
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AGENT_IDS_STORE),
         Serdes.Bytes(), Serdes.Long()), SCORE_PROCESSOR);
-    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ROSTER_STORE),
+    topology.addStateStore(Stores.keyValueStoreBuilder(small(ROSTER_STORE),
         Serdes.String(), new AvroSerde<>(AgentProfile.class)).withCachingEnabled(), ROSTER_PROCESSOR, SCORE_PROCESSOR);
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ALERTS_STORE),
         Serdes.String(), new AvroSerde<>(CoachingAlert.class)), SCORE_PROCESSOR);
 
-    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AGENT_ACTIONS_STORE),
+    topology.addStateStore(Stores.keyValueStoreBuilder(small(AGENT_ACTIONS_STORE),
         Serdes.String(), new JsonRecordSerde<>(AgentActions.class)).withCachingEnabled(), APPLY_ACTIONS, SCORE_PROCESSOR);
-    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACTION_IDS_STORE),
+    topology.addStateStore(Stores.keyValueStoreBuilder(small(ACTION_IDS_STORE),
         Serdes.String(), Serdes.Long()), APPLY_ACTIONS);
-    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ALERT_STATUS_STORE),
+    topology.addStateStore(Stores.keyValueStoreBuilder(small(ALERT_STATUS_STORE),
         Serdes.String(), new JsonRecordSerde<>(AlertStatus.class)), APPLY_ACTIONS);
-    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_ACTIONS_STORE),
+    topology.addStateStore(Stores.keyValueStoreBuilder(small(PENDING_ACTIONS_STORE),
         Serdes.String(), new AvroSerde<>(CoachingAction.class)), APPLY_ACTIONS);
-    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RULE_PRECISION_STORE),
+    topology.addStateStore(Stores.keyValueStoreBuilder(small(RULE_PRECISION_STORE),
         Serdes.String(), new JsonRecordSerde<>(RulePrecision.class)), APPLY_ACTIONS);
     effects(topology, settings);
     TeamDistributionsTopology.addTo(topology, settings);
@@ -240,6 +241,17 @@ public final class CoachingTopology {
     topology.addSink(ALERTS_SINK, topics.alerts().name(), topics.alerts().keySerde().serializer(),
         topics.alerts().valueSerde().serializer(), SCORE_PROCESSOR);
     return topology;
+  }
+
+  /**
+   * A store of few, small records (the roster, supervisors' actions and alert statuses, a team's sessions, clock,
+   * members and effects): kept on the heap and rebuilt from its changelog at start. Each RocksDB store costs an
+   * instance per partition, with memory outside the heap and files to open at every start, and under
+   * exactly-once a crash has Kafka Streams wipe it and rebuild it from the changelog anyway. The stores that grow
+   * with agents and days (state, slices, remembered ids, alerts, team days, member scores) stay on RocksDB.
+   */
+  static KeyValueBytesStoreSupplier small(String name) {
+    return Stores.inMemoryKeyValueStore(name);
   }
 
   /**
@@ -266,13 +278,13 @@ public final class CoachingTopology {
         EFFECT_INPUTS_SOURCE);
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TEAM_DAYS_STORE),
         Serdes.Bytes(), new EffectInputSerde<AgentDay>()).withCachingEnabled(), MEASURE_EFFECTS);
-    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TEAM_SESSIONS_STORE),
+    topology.addStateStore(Stores.keyValueStoreBuilder(small(TEAM_SESSIONS_STORE),
         Serdes.Bytes(), new EffectInputSerde<Session>()), MEASURE_EFFECTS);
-    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TEAM_CLOCK_STORE),
+    topology.addStateStore(Stores.keyValueStoreBuilder(small(TEAM_CLOCK_STORE),
         Serdes.String(), new EffectInputSerde<TeamClock>()).withCachingEnabled(), MEASURE_EFFECTS);
-    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TEAM_MEMBERS_STORE),
+    topology.addStateStore(Stores.keyValueStoreBuilder(small(TEAM_MEMBERS_STORE),
         Serdes.Bytes(), Serdes.Long()).withCachingEnabled(), MEASURE_EFFECTS);
-    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EFFECTS_STORE),
+    topology.addStateStore(Stores.keyValueStoreBuilder(small(EFFECTS_STORE),
         Serdes.String(), new AvroSerde<>(CoachingEffect.class)), MEASURE_EFFECTS);
     topology.addSink(EFFECTS_SINK, topics.effects().name(), topics.effects().keySerde().serializer(),
         topics.effects().valueSerde().serializer(), MEASURE_EFFECTS);

@@ -38,7 +38,7 @@ final class TeamDistributionsTopology {
     WindowSpec windows = settings.windows();
     TeamRanking ranking = new TeamRanking(windows.sizeMs() + windows.baselineMs());
     topology.addProcessor(RANK_IN_TEAMS, () -> new TeamRankingProcessor(ranking), TEAM_SCORES_SOURCE);
-    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TEAM_DISTRIBUTIONS_STORE),
+    topology.addStateStore(Stores.keyValueStoreBuilder(CoachingTopology.small(TEAM_DISTRIBUTIONS_STORE),
         Serdes.Bytes(), Serdes.ByteArray()).withCachingEnabled(), RANK_IN_TEAMS);
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TEAM_MEMBER_SCORES_STORE),
         Serdes.Bytes(), Serdes.Integer()).withCachingEnabled(), RANK_IN_TEAMS);

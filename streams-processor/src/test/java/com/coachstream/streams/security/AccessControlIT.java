@@ -18,6 +18,7 @@ import com.coachstream.kafka.local.KafkaTestBroker;
 import com.coachstream.schemas.topics.TopicNames;
 import com.coachstream.schemas.topics.Topics;
 import com.coachstream.streams.StreamsService;
+import com.coachstream.streams.StreamsTestInstances;
 import com.coachstream.streams.TestEvents;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -76,10 +77,7 @@ class AccessControlIT {
 
   @Test
   void everyEndpointAnswersEveryCallerWithinItsScopeOnly(KafkaTestBroker broker) throws Exception {
-    TopicNames names = TopicNames.DEFAULTS.withPrefix(broker.uniqueName("acl") + ".");
-    Map<String, Integer> partitions = new HashMap<>();
-    names.asMap().values().forEach(n -> partitions.put(n, 2));
-    broker.createTopics(partitions);
+    TopicNames names = StreamsTestInstances.createTopics(broker, "acl", 2);
     ListAppender<ILoggingEvent> logs = new ListAppender<>();
     logs.start();
     Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -285,12 +283,7 @@ class AccessControlIT {
   }
 
   private Settings settings(KafkaTestBroker broker, TopicNames names, TestIssuer issuer) {
-    Map<String, String> map = new HashMap<>(names.asMap());
-    map.put("bootstrap.servers", broker.bootstrapServers());
-    map.put("application-id", broker.uniqueName("acl-it"));
-    map.put("http.host", "127.0.0.1");
-    map.put("http.port", "0");
-    map.put("state.dir", dir.resolve("state").toString());
+    Map<String, String> map = StreamsTestInstances.settings(broker, names, broker.uniqueName("acl-it"), dir.resolve("state"));
     map.put("scores.publish.interval", "500ms");
     map.put("kafka.commit.interval.ms", "100");
     map.put("security.users-file", DemoUsers.write(dir.resolve("users.json"), List.of(AGENT, SUPERVISOR_B, SENDER)).toString());
@@ -299,11 +292,6 @@ class AccessControlIT {
     map.put("security.oidc.audience", TestIssuer.AUDIENCE);
     map.put("security.oidc.algorithms", "RS256");
     map.put("security.metrics-open", "false");
-    broker.clientProperties().forEach((k, v) -> {
-      if (!k.equals("bootstrap.servers")) {
-        map.put("kafka." + k, v.toString());
-      }
-    });
     return Settings.of(map);
   }
 }
