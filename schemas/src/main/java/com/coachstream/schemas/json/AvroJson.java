@@ -168,7 +168,9 @@ public final class AvroJson {
         expect(json.isTextual(), path, "a string");
         return json.textValue();
       case ENUM: {
-        expect(json.isTextual(), path, "one of " + schema.getEnumSymbols());
+        if (!json.isTextual()) { // the message only when it fails: building it for every enum read showed in a profile
+          expect(false, path, "one of " + schema.getEnumSymbols());
+        }
         String symbol = json.textValue().trim().toUpperCase(java.util.Locale.ROOT);
         if (!schema.getEnumSymbols().contains(symbol)) {
           throw new ValidationException(ReasonCode.OUT_OF_RANGE, fieldName(path),
