@@ -3,11 +3,13 @@ package com.coachstream.schemas.json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,10 +45,29 @@ final class StreamingEventReader {
   private static final NeedsTree NEEDS_TREE = new NeedsTree();
 
   private static final Map<EventType, Schema> SCHEMAS = new EnumMap<>(EventType.class);
+  /** Each record schema's field names, quoted once: a name in its expected place is matched without a lookup. */
+  private static final Map<Schema, SerializedString[]> FIELD_NAMES = new IdentityHashMap<>();
 
   static {
     for (EventType type : EventType.values()) {
-      SCHEMAS.put(type, SpecificData.get().getSchema(type.recordClass()));
+      Schema schema = SpecificData.get().getSchema(type.recordClass());
+      SCHEMAS.put(type, schema);
+      collectFieldNames(schema);
+    }
+  }
+
+  private static void collectFieldNames(Schema schema) {
+    switch (schema.getType()) {
+      case RECORD -> {
+        if (!FIELD_NAMES.containsKey(schema)) {
+          FIELD_NAMES.put(schema, schema.getFields().stream().map(f -> new SerializedString(f.name())).toArray(SerializedString[]::new));
+          schema.getFields().forEach(f -> collectFieldNames(f.schema()));
+        }
+      }
+      case UNION -> schema.getTypes().forEach(StreamingEventReader::collectFieldNames);
+      case ARRAY -> collectFieldNames(schema.getElementType());
+      case MAP -> collectFieldNames(schema.getValueType());
+      default -> { }
     }
   }
 
@@ -79,12 +100,24 @@ final class StreamingEventReader {
     List<Schema.Field> fields = schema.getFields();
     Object[] values = new Object[fields.size()];
     boolean[] seen = new boolean[fields.size()];
-    for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
-      Schema.Field field = token == JsonToken.FIELD_NAME ? schema.getField(parser.currentName()) : null;
+    SerializedString[] names = FIELD_NAMES.get(schema);
+    int expected = 0; // the fields usually come in the schema's order, as EventJson writes them
+    while (true) {
+      Schema.Field field;
+      if (expected < names.length && parser.nextFieldName(names[expected])) {
+        field = fields.get(expected);
+      } else {
+        JsonToken token = expected < names.length ? parser.currentToken() : parser.nextToken();
+        if (token == JsonToken.END_OBJECT) {
+          break;
+        }
+        field = token == JsonToken.FIELD_NAME ? schema.getField(parser.currentName()) : null;
+      }
       if (field == null || seen[field.pos()]) {
         throw NEEDS_TREE;
       }
       seen[field.pos()] = true;
+      expected = field.pos() + 1;
       JsonToken value = parser.nextToken();
       values[field.pos()] = value == JsonToken.VALUE_NULL ? absent(field) : read(parser, value, field.schema());
     }
