@@ -3,13 +3,25 @@ package com.coachstream.producer.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.coachstream.avro.AgentProfile;
+import com.coachstream.avro.CoachingAction;
+import com.coachstream.avro.InteractionEvent;
+import com.coachstream.avro.QaEvaluation;
 import com.coachstream.producer.ingest.DuplicateTracker;
+import com.coachstream.producer.simulate.EventSink;
+import com.coachstream.producer.simulate.ProgressListener;
+import com.coachstream.producer.simulate.SimulatedEvent;
+import com.coachstream.producer.simulate.Simulation;
+import com.coachstream.producer.simulate.SimulationConfig;
 import com.coachstream.schemas.json.EventJson;
 import com.coachstream.schemas.json.EventType;
 import com.coachstream.schemas.topics.Topic;
 import com.coachstream.schemas.topics.TopicNames;
 import com.coachstream.schemas.topics.Topics;
+import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
@@ -45,6 +57,45 @@ class EventCodecTest {
       assertThat(EventCodec.singleObject(bytes)).as("the bytes the topic's serde writes for %s", event)
           .isEqualTo(serialize(topic, event));
     });
+  }
+
+  /** The sort form carries exactly the bytes the event's own {@code toByteBuffer()} writes, for every simulated event. */
+  @Test
+  void theAvroBytesAreTheEventsOwnSingleObjectEncoding() throws Exception {
+    List<SpecificRecord> events = new ArrayList<>(List.of(INTERACTION, EVALUATION, AGENT, ACTION));
+    SimulationConfig config = SimulationConfig.builder().seed(5).agents(40).teams(2).days(10)
+        .end(Instant.parse("2026-11-01T00:00:00Z")).maxEvents(5_000).build();
+    Simulation.run(config, new EventSink() {
+      @Override
+      public void accept(SimulatedEvent event) {
+        events.add(event.event());
+      }
+
+      @Override
+      public void close() { }
+    }, ProgressListener.NONE);
+    assertThat(events).extracting(EventType::of).contains(EventType.INTERACTION, EventType.QA_EVALUATION, EventType.AGENT);
+    for (SpecificRecord event : events) {
+      byte[] encoded = EventCodec.encode(event);
+      assertThat(EventCodec.singleObject(encoded)).as("%s", event).isEqualTo(toByteBuffer(event));
+      assertThat(EventCodec.decode(encoded)).isEqualTo(event);
+    }
+  }
+
+  private static byte[] toByteBuffer(SpecificRecord event) throws Exception {
+    ByteBuffer buffer;
+    if (event instanceof InteractionEvent e) {
+      buffer = e.toByteBuffer();
+    } else if (event instanceof QaEvaluation e) {
+      buffer = e.toByteBuffer();
+    } else if (event instanceof AgentProfile e) {
+      buffer = e.toByteBuffer();
+    } else {
+      buffer = ((CoachingAction) event).toByteBuffer();
+    }
+    byte[] bytes = new byte[buffer.remaining()];
+    buffer.get(bytes);
+    return bytes;
   }
 
   @SuppressWarnings("unchecked")
