@@ -152,7 +152,7 @@ public final class CoachStreamProducer implements AutoCloseable {
 
   /** Sends a tombstone for the agent: the compacted roster topic forgets it. */
   public CompletableFuture<RecordMetadata> removeAgent(String agentId) {
-    if (agentId == null || !EventValidator.AGENT_ID.matcher(agentId).matches()) {
+    if (agentId == null || !EventValidator.isAgentId(agentId)) {
       throw new ValidationException(ReasonCode.INVALID_ID, "agentId",
           "agentId must be 1-64 characters of [A-Za-z0-9._:-], was '" + agentId + "'");
     }

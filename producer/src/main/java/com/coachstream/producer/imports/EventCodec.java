@@ -6,11 +6,21 @@ import com.coachstream.avro.InteractionEvent;
 import com.coachstream.avro.QaEvaluation;
 import com.coachstream.producer.ingest.DuplicateTracker;
 import com.coachstream.schemas.json.EventType;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumWriter;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -25,20 +35,73 @@ final class EventCodec {
   private static final int ID_AT = 1;
   private static final int KEY_LENGTH_AT = ID_AT + Long.BYTES;
   private static final int KEY_AT = KEY_LENGTH_AT + Short.BYTES;
+  /** Avro's single-object encoding begins with these two bytes, then the schema's 8-byte fingerprint. */
+  private static final byte[] SINGLE_OBJECT_MARKER = {(byte) 0xC3, (byte) 0x01};
+
+  /**
+   * Each kind's single-object encoding, written here as its class's {@code toByteBuffer()} writes it (the header:
+   * marker and schema fingerprint, then the binary datum by the class's own model), but straight into the buffer
+   * the sort form is assembled in: Avro's message encoder writes byte by byte into a synchronized stream and
+   * copies the result twice.
+   */
+  private record SingleObject(byte[] header, DatumWriter<SpecificRecord> writer) { }
+
+  private static final Map<EventType, SingleObject> FORMATS = new EnumMap<>(EventType.class);
+
+  static {
+    for (EventType type : EventType.values()) {
+      Schema schema = SpecificData.get().getSchema(type.recordClass());
+      SpecificData model = SpecificData.getForClass(type.recordClass());
+      byte[] fingerprint;
+      try {
+        fingerprint = SchemaNormalization.parsingFingerprint("CRC-64-AVRO", schema);
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("Avro's CRC-64-AVRO fingerprint is missing", e);
+      }
+      byte[] header = new byte[SINGLE_OBJECT_MARKER.length + fingerprint.length];
+      System.arraycopy(SINGLE_OBJECT_MARKER, 0, header, 0, SINGLE_OBJECT_MARKER.length);
+      System.arraycopy(fingerprint, 0, header, SINGLE_OBJECT_MARKER.length, fingerprint.length);
+      @SuppressWarnings("unchecked")
+      DatumWriter<SpecificRecord> writer = (DatumWriter<SpecificRecord>) model.createDatumWriter(schema);
+      FORMATS.put(type, new SingleObject(header, writer));
+    }
+  }
+
+  /** A growable buffer per thread, reused for every event: only the finished sort form is a new array. */
+  private static final class Buffer extends ByteArrayOutputStream {
+    BinaryEncoder encoder;
+
+    void writeBigEndian(long value, int bytes) {
+      for (int shift = 8 * (bytes - 1); shift >= 0; shift -= 8) {
+        write((int) (value >>> shift));
+      }
+    }
+  }
+
+  private static final ThreadLocal<Buffer> BUFFERS = ThreadLocal.withInitial(Buffer::new);
 
   private EventCodec() { }
 
   static byte[] encode(SpecificRecord event) {
     EventType type = EventType.of(event);
-    ByteBuffer avro = singleObjectOf(type, event);
     byte[] key = agentIdOf(type, event).getBytes(StandardCharsets.UTF_8);
-    ByteBuffer bytes = ByteBuffer.allocate(KEY_AT + key.length + avro.remaining());
-    bytes.put((byte) (type.ordinal() + 1));
-    bytes.putLong(DuplicateTracker.idFingerprint(event));
-    bytes.putShort((short) key.length);
-    bytes.put(key);
-    bytes.put(avro);
-    return bytes.array();
+    Buffer buffer = BUFFERS.get();
+    buffer.reset();
+    buffer.write(type.ordinal() + 1);
+    buffer.writeBigEndian(DuplicateTracker.idFingerprint(event), Long.BYTES);
+    buffer.writeBigEndian(key.length, Short.BYTES);
+    buffer.write(key, 0, key.length);
+    SingleObject format = FORMATS.get(type);
+    buffer.write(format.header, 0, format.header.length);
+    try {
+      BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(buffer, buffer.encoder);
+      buffer.encoder = encoder;
+      format.writer.write(event, encoder);
+      encoder.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot encode an event to sort it", e);
+    }
+    return buffer.toByteArray();
   }
 
   static SpecificRecord decode(byte[] bytes) {
@@ -84,19 +147,6 @@ final class EventCodec {
 
   private static int keyLength(byte[] bytes) {
     return ByteBuffer.wrap(bytes).getShort(KEY_LENGTH_AT) & 0xFFFF;
-  }
-
-  private static ByteBuffer singleObjectOf(EventType type, SpecificRecord event) {
-    try {
-      return switch (type) {
-        case INTERACTION -> ((InteractionEvent) event).toByteBuffer();
-        case QA_EVALUATION -> ((QaEvaluation) event).toByteBuffer();
-        case AGENT -> ((AgentProfile) event).toByteBuffer();
-        case ACTION -> ((CoachingAction) event).toByteBuffer();
-      };
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot encode an event to sort it", e);
-    }
   }
 
   private static String agentIdOf(EventType type, SpecificRecord event) {

@@ -21,7 +21,8 @@ import java.util.concurrent.Future;
  *
  * <p>Parsing and checking a line is most of what an import spends on it, and lines do not depend on each other:
  * batches of lines are parsed ahead on {@code threads} threads while the caller takes the events, always in
- * the file's order. At most {@code 2 × threads} batches are ahead, so memory stays small whatever the file.
+ * the file's order. At most {@code 2 × threads} batches are ahead, so memory stays small whatever the file. The
+ * parsing threads also encode each valid event for the sort ({@link SourceRecord#sortBytes}).
  */
 public final class JsonLinesReader implements RecordReader {
 
@@ -96,7 +97,8 @@ public final class JsonLinesReader implements RecordReader {
         endOfFile = true;
       }
       if (!lines.isEmpty()) {
-        ahead.add(parsers.submit(() -> lines.stream().map(l -> new SourceRecord(l.number, checker.parse(l.text))).toList()));
+        // each valid event is encoded for the sort here too: on the parsing threads rather than the one that sorts
+        ahead.add(parsers.submit(() -> lines.stream().map(l -> SourceRecord.encodedNow(l.number, checker.parse(l.text))).toList()));
       }
     }
   }

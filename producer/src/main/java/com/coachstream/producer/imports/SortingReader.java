@@ -46,7 +46,7 @@ final class SortingReader {
           SpecificRecord event = record.checked().event();
           long eventTime = EventTime.of(event);
           order.observe(eventTime);
-          sorter.add(new ImportedEvent(eventTime, index, record.line(), EventCodec.encode(event)));
+          sorter.add(new ImportedEvent(eventTime, index, record.line(), record.encoded()));
           events++;
         } else {
           report.rejected(new Rejection(name, record.line(), record.checked().reason(), record.checked().message()));

@@ -8,16 +8,16 @@ import com.coachstream.schemas.json.EventJson;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.avro.SchemaNormalization;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Tells, within one import, a first send from an identical re-send (a duplicate, skipped) and from a re-send
  * with changed content (a QA correction or retraction, a roster update: sent). docs/concepts.md.
  *
- * <p>It remembers 64-bit fingerprints of the id and of the content, not the events, so a file of millions
- * of events fits in a few tens of megabytes; two different ids sharing a fingerprint is about as likely as
- * one in 10^10 for a million events.
+ * <p>It remembers 64-bit fingerprints ({@link ContentHash}) of the id and of the content, not the events, so a
+ * file of millions of events fits in a few tens of megabytes; two different ids sharing a fingerprint is about as
+ * likely as one in 3 × 10^7 for a million ids in one tracker (the import's trackers hold one event time's ids).
+ * The fingerprints live as long as the tracker and are never stored or sent: they compare events of one import.
  */
 public final class DuplicateTracker {
 
@@ -51,7 +51,7 @@ public final class DuplicateTracker {
    * the import sends its events without decoding them again.
    */
   public Verdict observe(long idFingerprint, byte[] encodedContent) {
-    long content = SchemaNormalization.fingerprint64(encodedContent);
+    long content = ContentHash.of(encodedContent);
     Long previous = contentById.put(idFingerprint, content);
     if (previous == null) {
       return Verdict.NEW;
@@ -87,6 +87,6 @@ public final class DuplicateTracker {
   }
 
   private static long fingerprint(String text) {
-    return SchemaNormalization.fingerprint64(text.getBytes(StandardCharsets.UTF_8));
+    return ContentHash.of(text.getBytes(StandardCharsets.UTF_8));
   }
 }

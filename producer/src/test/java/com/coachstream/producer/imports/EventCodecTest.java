@@ -4,12 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.coachstream.producer.ingest.DuplicateTracker;
+import com.coachstream.producer.simulate.EventSink;
+import com.coachstream.producer.simulate.ProgressListener;
+import com.coachstream.producer.simulate.SimulatedEvent;
+import com.coachstream.producer.simulate.Simulation;
+import com.coachstream.producer.simulate.SimulationConfig;
 import com.coachstream.schemas.json.EventJson;
 import com.coachstream.schemas.json.EventType;
 import com.coachstream.schemas.topics.Topic;
 import com.coachstream.schemas.topics.TopicNames;
 import com.coachstream.schemas.topics.Topics;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
@@ -45,6 +52,39 @@ class EventCodecTest {
       assertThat(EventCodec.singleObject(bytes)).as("the bytes the topic's serde writes for %s", event)
           .isEqualTo(serialize(topic, event));
     });
+  }
+
+  /** The sort form carries exactly the bytes the topic's serde writes (its {@code toByteBuffer()}), for every simulated event. */
+  @Test
+  void theAvroBytesAreTheEventsOwnSingleObjectEncoding() throws Exception {
+    List<SpecificRecord> events = new ArrayList<>(List.of(INTERACTION, EVALUATION, AGENT, ACTION));
+    SimulationConfig config = SimulationConfig.builder().seed(5).agents(40).teams(2).days(10)
+        .end(Instant.parse("2026-11-01T00:00:00Z")).maxEvents(5_000).build();
+    Simulation.run(config, new EventSink() {
+      @Override
+      public void accept(SimulatedEvent event) {
+        events.add(event.event());
+      }
+
+      @Override
+      public void close() { }
+    }, ProgressListener.NONE);
+    assertThat(events).extracting(EventType::of).contains(EventType.INTERACTION, EventType.QA_EVALUATION, EventType.AGENT);
+    for (SpecificRecord event : events) {
+      byte[] encoded = EventCodec.encode(event);
+      assertThat(EventCodec.singleObject(encoded)).as("%s", event).isEqualTo(serialize(topicOf(event), event));
+      assertThat(EventCodec.decode(encoded)).isEqualTo(event);
+    }
+  }
+
+  private static Topic<String, ?> topicOf(SpecificRecord event) {
+    Topics topics = new Topics(TopicNames.DEFAULTS);
+    return switch (EventType.of(event)) {
+      case INTERACTION -> topics.interactions();
+      case QA_EVALUATION -> topics.qaEvaluations();
+      case AGENT -> topics.agents();
+      case ACTION -> topics.actions();
+    };
   }
 
   @SuppressWarnings("unchecked")

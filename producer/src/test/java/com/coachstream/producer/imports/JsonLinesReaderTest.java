@@ -43,8 +43,11 @@ class JsonLinesReaderTest {
       for (SourceRecord record : records) {
         if (record.line() % 11 == 0) {
           assertThat(record.checked().isValid()).as("line %d", record.line()).isFalse();
+          assertThat(record.sortBytes()).isNull();
         } else {
           assertThat(SortingReaderTest.id(record.checked().event())).isEqualTo("i-" + record.line());
+          assertThat(record.sortBytes()).as("encoded for the sort on the parsing threads")
+              .isEqualTo(EventCodec.encode(record.checked().event())).isEqualTo(record.encoded());
         }
       }
     }

@@ -168,7 +168,9 @@ public final class AvroJson {
         expect(json.isTextual(), path, "a string");
         return json.textValue();
       case ENUM: {
-        expect(json.isTextual(), path, "one of " + schema.getEnumSymbols());
+        if (!json.isTextual()) { // the message only when it fails: building it for every enum read showed in a profile
+          expect(false, path, "one of " + schema.getEnumSymbols());
+        }
         String symbol = json.textValue().trim().toUpperCase(java.util.Locale.ROOT);
         if (!schema.getEnumSymbols().contains(symbol)) {
           throw new ValidationException(ReasonCode.OUT_OF_RANGE, fieldName(path),
@@ -202,7 +204,12 @@ public final class AvroJson {
       return Instant.ofEpochMilli(json.longValue());
     }
     expect(json.isTextual(), path, "an ISO-8601 timestamp");
-    String text = json.textValue().trim();
+    return readInstant(json.textValue(), path);
+  }
+
+  /** A timestamp field's text as an instant; shared with {@link StreamingEventReader}. */
+  static Instant readInstant(String value, String path) {
+    String text = value.trim();
     Instant instant = UtcTimestamps.parsePlainUtc(text);
     if (instant != null) {
       return instant;
@@ -235,7 +242,7 @@ public final class AvroJson {
   }
 
   // plain loops: these run for every field of every event read, and a stream per call showed in the profile
-  private static boolean isOptional(Schema schema) {
+  static boolean isOptional(Schema schema) {
     if (schema.getType() != Schema.Type.UNION) {
       return false;
     }
@@ -247,7 +254,7 @@ public final class AvroJson {
     return false;
   }
 
-  private static Schema nonNullBranch(Schema union) {
+  static Schema nonNullBranch(Schema union) {
     for (Schema branch : union.getTypes()) {
       if (branch.getType() != Schema.Type.NULL) {
         return branch;
@@ -256,7 +263,7 @@ public final class AvroJson {
     throw new IllegalArgumentException("union without a non-null branch: " + union);
   }
 
-  private static boolean isTimestamp(Schema schema) {
+  static boolean isTimestamp(Schema schema) {
     return schema.getLogicalType() instanceof LogicalTypes.TimestampMillis;
   }
 

@@ -28,9 +28,17 @@ public final class EventJson {
 
   /**
    * Parses one JSON text (e.g. a line of a JSON-lines file) into its event; malformed JSON and unknown types
-   * fail with a reason. The message never quotes the input: it may hold a customer reference.
+   * fail with a reason. The message never quotes the input: it may hold a customer reference. The usual line is
+   * read straight from the token stream ({@link StreamingEventReader}); any other goes through the JSON tree,
+   * so both give the same event or the same rejection.
    */
   public static SpecificRecord parse(String text) {
+    SpecificRecord event = StreamingEventReader.read(text);
+    return event != null ? event : parseWithTree(text);
+  }
+
+  /** {@link #parse} through the JSON tree: every line the streaming reader leaves, and every rejection. */
+  static SpecificRecord parseWithTree(String text) {
     JsonNode node;
     try {
       node = STRICT.readValue(text);

@@ -49,6 +49,9 @@ public final class SkillTaxonomy {
     if (name == null) {
       return Optional.empty();
     }
+    if (categories.containsKey(name)) { // already a skill id, so already normalised: the usual case, without copies
+      return Optional.of(name);
+    }
     String normalised = normalise(name);
     if (categories.containsKey(normalised)) {
       return Optional.of(normalised);

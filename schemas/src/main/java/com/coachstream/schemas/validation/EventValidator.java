@@ -21,6 +21,25 @@ import java.util.regex.Pattern;
 public final class EventValidator {
 
   public static final Pattern AGENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+  /**
+   * Whether {@code value} matches {@link #AGENT_ID}, by a plain loop: it runs for every event of an import and
+   * every send, where the regular expression showed in a profile.
+   */
+  public static boolean isAgentId(String value) {
+    if (value.isEmpty() || value.length() > 64) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '.' || c == '_' || c == ':' || c == '-';
+      if (!allowed) {
+        return false;
+      }
+    }
+    return true;
+  }
   /** How far in the future an event time may be: clocks of sending systems drift, but not by hours. */
   public static final Duration MAX_FUTURE = Duration.ofHours(1);
 
@@ -188,7 +207,7 @@ public final class EventValidator {
     }
 
     void agentId(String field, String value) {
-      if (required(field, value) && !AGENT_ID.matcher(value).matches()) {
+      if (required(field, value) && !isAgentId(value)) {
         add(ReasonCode.INVALID_ID, field, field + " must be 1-64 characters of [A-Za-z0-9._:-], was '" + abbreviate(value) + "'");
       }
     }

@@ -40,4 +40,16 @@ class SkillTaxonomyTest {
     assertThatThrownBy(() -> SkillTaxonomy.builder().skill("bad/id", SkillCategory.SOFT)).hasMessageContaining("[a-z0-9_]");
     assertThatThrownBy(() -> taxonomy.category("nope")).isInstanceOf(IllegalArgumentException.class);
   }
+
+  /** resolve() takes a name that is a skill id as it is: right only because every skill id is its own normal form. */
+  @Test
+  void everySkillIdIsItsOwnNormalForm() {
+    SkillTaxonomy taxonomy = SkillTaxonomy.builder().skill("Cross-Selling", SkillCategory.HARD).build();
+    assertThat(taxonomy.skills()).isNotEmpty();
+    for (String id : taxonomy.skills().keySet()) {
+      assertThat(SkillTaxonomy.normalise(id)).isEqualTo(id);
+      assertThat(taxonomy.resolve(id)).contains(id);
+    }
+    assertThat(taxonomy.resolve(" Cross selling ")).contains("cross_selling");
+  }
 }

@@ -122,4 +122,24 @@ class EventValidatorTest {
   private List<ReasonCode> reasons(QaEvaluation evaluation) {
     return validator.check(evaluation).stream().map(Violation::reason).toList();
   }
+
+  /** The loop that checks agent ids says what the documented pattern says, on every kind of character and length. */
+  @Test
+  void theAgentIdCheckAgreesWithItsPattern() {
+    java.util.Random random = new java.util.Random(64);
+    String alphabet = "aZ09._:-/ @\u00e9\u0000\t\uD83D\uDE00";
+    List<String> ids = new java.util.ArrayList<>(List.of("", "a", "agent-7", "A.b_c:d-9", "x".repeat(64), "x".repeat(65),
+        "agent 7", "agent/7", "\u00e9", "\uD83D\uDE00", "a\n"));
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder id = new StringBuilder();
+      int length = random.nextInt(70);
+      for (int c = 0; c < length; c++) {
+        id.append(random.nextInt(10) < 9 ? "abcXYZ019._:-".charAt(random.nextInt(13)) : alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      ids.add(id.toString());
+    }
+    for (String id : ids) {
+      assertThat(EventValidator.isAgentId(id)).as(id).isEqualTo(EventValidator.AGENT_ID.matcher(id).matches());
+    }
+  }
 }
