@@ -67,7 +67,18 @@ class PoisonPillIT {
 
   private static final List<String> STEADY = List.of("pp-agent-1", "pp-agent-2", "pp-agent-3", "pp-agent-4");
   private static final String SLIPPER = "pp-slipper";
-  private static final Instant NOW = Instant.now();
+  /**
+   * The time the test's events are dated from. Its events span the two hours before it, and the latest window per
+   * agent that the accounting reads must hold all of them: in the first hours of a UTC day they would straddle
+   * midnight, and the window starting that day would hold only part of them, so the test then dates them from a
+   * minute before midnight.
+   */
+  private static final Instant NOW = clearOfMidnight(Instant.now());
+
+  private static Instant clearOfMidnight(Instant now) {
+    Instant midnight = now.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+    return now.isBefore(midnight.plus(Duration.ofHours(3))) ? midnight.minusSeconds(60) : now;
+  }
 
   private final Random random = new Random(42);
   /** "topic/partition/offset" of every pill that reached its topic -> "stage/REASON" expected on its dead letter. */
