@@ -68,18 +68,22 @@ final class WindowPublisher {
   }
 
   /**
-   * The full sums of the changed days to the agent's team (nothing without a known team), with the time up to
-   * which the agent's data is settled. Sent once per agent and publication however many events changed them,
-   * not per event: the team takes the latest value of each day, and the changed range is kept in the agent's
-   * state until sent, so after a crash the restored state sends them again.
+   * The full sums of the changed days to the agent's team (nothing without a known team), the last of them with
+   * the time up to which the agent's data is settled. Sent once per agent and publication however many events
+   * changed them, not per event: the team takes the latest value of each day, and the changed range is kept in the
+   * agent's state until sent, so after a crash the restored state sends them again. Only the last record carries
+   * the settled time because the team applies each record as it comes: a settled time on the first would let the
+   * team close a measurement before the publication's later days are in (the others say {@link AgentDay#NOT_SETTLED}).
    */
   private void sendChangedDays(String agentId, String teamId, AgentState state, SortedMap<Long, Slice> changed) {
-    if (teamId == null) {
+    if (teamId == null || changed.isEmpty()) {
       return;
     }
     long settled = watermarks.settled(state.progress(), spec);
+    long lastDay = changed.lastKey();
     for (Map.Entry<Long, Slice> day : changed.entrySet()) {
-      AgentDay value = new AgentDay(agentId, teamId, day.getKey(), settled, DaySums.of(day.getValue()));
+      long settledWithThis = day.getKey() == lastDay ? settled : AgentDay.NOT_SETTLED;
+      AgentDay value = new AgentDay(agentId, teamId, day.getKey(), settledWithThis, DaySums.of(day.getValue()));
       context.forward(new Record<>(teamId, value, state.newestEventTime()), CoachingTopology.EFFECT_INPUTS_SINK);
     }
   }

@@ -30,14 +30,18 @@ import org.junit.jupiter.api.Test;
 class CoachingEffectTopologyTest {
 
   private static final Instant SESSION_AT = day(20).plus(Duration.ofHours(9));
+  private static final List<String> AGENTS = List.of("coached", "a", "b", "alsoCoached");
 
   private final TopologyFixture fixture = new TopologyFixture();
   private final TestInputTopic<String, CoachingAction> actions = fixture.driver.createInputTopic(
       fixture.topics.actions().name(), fixture.topics.actions().keySerde().serializer(),
       fixture.topics.actions().valueSerde().serializer());
-  private final TestOutputTopic<String, CoachingEffect> effects = fixture.driver.createOutputTopic(
-      fixture.topics.effects().name(), fixture.topics.effects().keySerde().deserializer(),
-      fixture.topics.effects().valueSerde().deserializer());
+  private final TestOutputTopic<String, CoachingEffect> effects = effectsOf(fixture);
+
+  private static TestOutputTopic<String, CoachingEffect> effectsOf(TopologyFixture run) {
+    return run.driver.createOutputTopic(run.topics.effects().name(), run.topics.effects().keySerde().deserializer(),
+        run.topics.effects().valueSerde().deserializer());
+  }
 
   @AfterEach
   void stop() {
@@ -48,24 +52,45 @@ class CoachingEffectTopologyTest {
     return T0.plus(Duration.ofDays(d));
   }
 
-  /** One interaction a day at 10:00 on each of the days, scoring empathy by {@link #score}. */
+  /** One interaction a day at 10:00 on each of the days, scoring empathy by {@link #score}, published daily. */
   private void play(int fromDay, int toDay) {
+    play(fixture, fromDay, toDay, true, AGENTS);
+  }
+
+  /**
+   * As {@link #play(int, int)} into {@code run}, each day's events in the order of {@code agents}; without
+   * {@code publishDaily} the changes wait for the next publication (which takes the agents in that order too).
+   */
+  private static void play(TopologyFixture run, int fromDay, int toDay, boolean publishDaily, List<String> agents) {
     for (int d = fromDay; d <= toDay; d++) {
-      for (String agent : List.of("coached", "a", "b", "alsoCoached")) {
-        fixture.interactions.pipeInput(agent, interaction(agent + "-" + d, agent, day(d).plus(Duration.ofHours(10)),
+      for (String agent : agents) {
+        run.interactions.pipeInput(agent, interaction(agent + "-" + d, agent, day(d).plus(Duration.ofHours(10)),
             Map.of("empathy", score(agent, d))));
       }
       if (d < 3) {
-        fixture.interactions.pipeInput("thin", interaction("thin-" + d, "thin", day(d).plus(Duration.ofHours(10)),
+        run.interactions.pipeInput("thin", interaction("thin-" + d, "thin", day(d).plus(Duration.ofHours(10)),
             Map.of("empathy", 50.0)));
       }
       if (d == 3) {
         // thin stops working: the roster says so, else the team would wait for it
-        fixture.agents.pipeInput("thin", AgentProfile.newBuilder().setAgentId("thin").setDisplayName("Thin")
+        run.agents.pipeInput("thin", AgentProfile.newBuilder().setAgentId("thin").setDisplayName("Thin")
             .setTeamId("team-a").setActive(false).build());
       }
-      fixture.publishChangedWindows(); // the changed days reach the team with the publication
+      if (publishDaily) {
+        run.publishChangedWindows(); // the changed days reach the team with the publication
+      }
     }
+  }
+
+  /**
+   * Days 0-38 of {@link #play}, "coached" coached on day 20 and "alsoCoached" on day 25; without {@code publishDaily}
+   * the changes of days 21-38 wait for the next publication.
+   */
+  private static void playSessions(TopologyFixture run, boolean publishDaily, List<String> agents) {
+    play(run, 0, 20, true, agents);
+    coach(run, "s-coached", "coached", SESSION_AT);
+    coach(run, "s-also", "alsoCoached", day(25).plus(Duration.ofHours(9)));
+    play(run, 21, 38, publishDaily, agents);
   }
 
   /** Everyone +5 from day 20 (the season); "coached" +8 more from its session; "alsoCoached" +20 from day 25. */
@@ -82,7 +107,11 @@ class CoachingEffectTopologyTest {
   }
 
   private void coach(String actionId, String agent, Instant sessionAt) {
-    actions.pipeInput(agent, CoachingAction.newBuilder().setActionId(actionId).setAgentId(agent)
+    coach(fixture, actionId, agent, sessionAt);
+  }
+
+  private static void coach(TopologyFixture run, String actionId, String agent, Instant sessionAt) {
+    run.actions.pipeInput(agent, CoachingAction.newBuilder().setActionId(actionId).setAgentId(agent)
         .setType(ActionType.COACHED).setCategory(SkillCategory.SOFT).setActorId("sup-1").setCoachId("coach-1")
         .setAt(sessionAt).setSessionAt(sessionAt).setSkills(List.of("empathy")).build(), sessionAt);
   }
@@ -94,10 +123,7 @@ class CoachingEffectTopologyTest {
 
   @Test
   void theTeamsDriftIsCancelledByTheComparisonGroupOfUncoachedAgentsWithEnoughSamples() {
-    play(0, 20);
-    coach("s-coached", "coached", SESSION_AT);
-    coach("s-also", "alsoCoached", day(25).plus(Duration.ofHours(9)));
-    play(21, 38);
+    playSessions(fixture, true, AGENTS);
 
     Map<String, List<CoachingEffect>> byKey = published();
     List<CoachingEffect> coached = byKey.get("s-coached");
@@ -121,10 +147,7 @@ class CoachingEffectTopologyTest {
 
   @Test
   void aFinalEffectIsNeverChangedAgain() {
-    play(0, 20);
-    coach("s-coached", "coached", SESSION_AT);
-    coach("s-also", "alsoCoached", day(25).plus(Duration.ofHours(9)));
-    play(21, 38);
+    playSessions(fixture, true, AGENTS);
     List<CoachingEffect> first = published().get("s-coached");
     assertThat(first.get(first.size() - 1).getStatus()).isEqualTo(EffectStatus.FINAL);
 
@@ -186,8 +209,7 @@ class CoachingEffectTopologyTest {
    * effect.
    */
   private CoachingEffect finalEffect(TopologyFixture run, boolean evaluationsLast) {
-    TestOutputTopic<String, CoachingEffect> out = run.driver.createOutputTopic(run.topics.effects().name(),
-        run.topics.effects().keySerde().deserializer(), run.topics.effects().valueSerde().deserializer());
+    TestOutputTopic<String, CoachingEffect> out = effectsOf(run);
     List<Runnable> withheld = new java.util.ArrayList<>();
     for (int d = 0; d <= 38; d++) {
       for (String agent : List.of("coached", "a", "b")) {
@@ -220,6 +242,23 @@ class CoachingEffectTopologyTest {
     run.publishChangedWindows();
     List<TestRecord<String, CoachingEffect>> records = out.readRecordsToList();
     return records.get(records.size() - 1).value();
+  }
+
+  @Test
+  void daysOfOnePublicationAllReachTheTeamBeforeTheAgentsSettledTimeDoes() {
+    // after a restart, or when a publication interval holds several days of events, one publication sends an
+    // agent's many changed days: the team must not close a measurement on the first of them
+    playSessions(fixture, true, AGENTS);
+    List<CoachingEffect> daily = published().get("s-coached");
+    try (TopologyFixture rarely = new TopologyFixture()) {
+      TestOutputTopic<String, CoachingEffect> out = effectsOf(rarely);
+      playSessions(rarely, false, List.of("alsoCoached", "coached", "b", "a")); // a comparison agent's days last
+      rarely.publishChangedWindows(); // days 21-38 of every agent in one publication
+      List<TestRecord<String, CoachingEffect>> records = out.readRecordsToList();
+      CoachingEffect last = records.get(records.size() - 1).value();
+      assertThat(last.getStatus()).isEqualTo(EffectStatus.FINAL);
+      assertThat(last).isEqualTo(daily.get(daily.size() - 1));
+    }
   }
 
   @Test
