@@ -13,10 +13,12 @@ import com.coachstream.streams.metrics.StoreLevelMeters;
 import com.coachstream.streams.metrics.StreamsMeters;
 import com.coachstream.streams.query.QueryApi;
 import com.coachstream.streams.query.RosterTeams;
+import com.coachstream.streams.state.CrashedLocalState;
 import com.coachstream.streams.topology.CoachingTopology;
 import com.coachstream.streams.topology.LeniencyTopic;
 import com.coachstream.streams.topology.StreamsSettings;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -46,12 +48,27 @@ public final class StreamsService implements AutoCloseable {
   private final OpsServer ops;
   private final StreamsMeters metrics;
   private final CloseOptions closing;
+  private final Path applicationDir;
 
-  private StreamsService(KafkaStreams streams, OpsServer ops, StreamsMeters metrics, CloseOptions closing) {
+  private StreamsService(KafkaStreams streams, OpsServer ops, StreamsMeters metrics, CloseOptions closing,
+      Path applicationDir) {
     this.streams = streams;
     this.ops = ops;
     this.metrics = metrics;
     this.closing = closing;
+    this.applicationDir = applicationDir;
+  }
+
+  /** {@link CrashedLocalState}: the stores a crash left behind would be restored from their changelogs anyway. */
+  private static Path prepareStateDirectory(Properties properties) {
+    Path applicationDir = Path.of(properties.getProperty(StreamsConfig.STATE_DIR_CONFIG),
+        properties.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
+    List<String> deleted = CrashedLocalState.beforeStart(applicationDir);
+    if (!deleted.isEmpty()) {
+      log.info("The last run did not stop cleanly: deleted the local stores of {} tasks, which are restored from "
+          + "their changelogs", deleted.size());
+    }
+    return applicationDir;
   }
 
   /**
@@ -83,6 +100,7 @@ public final class StreamsService implements AutoCloseable {
       HostInfo self = new HostInfo(config.advertisedHost(), ops.port());
       LeniencyTopic.ensureExists(config); // statistical mode's global store needs its topic before start
       Properties properties = config.streamsProperties(self.host() + ":" + self.port());
+      Path applicationDir = prepareStateDirectory(properties);
       KafkaStreams streams = new KafkaStreams(CoachingTopology.topology(config), properties);
       holder[0] = streams;
       streams.setUncaughtExceptionHandler(e -> {
@@ -107,7 +125,7 @@ public final class StreamsService implements AutoCloseable {
       streams.start();
       log.info("Streams processor {} started; HTTP on port {}", config.applicationId(), ops.port());
       return new StreamsService(streams, ops, metrics, CloseOptions.timeout(Duration.ofSeconds(30))
-          .withGroupMembershipOperation(membershipOnClose(properties)));
+          .withGroupMembershipOperation(membershipOnClose(properties)), applicationDir);
     } catch (RuntimeException e) {
       ops.close();
       if (holder[0] != null) {
@@ -136,7 +154,9 @@ public final class StreamsService implements AutoCloseable {
 
   @Override
   public void close() {
-    streams.close(closing);
+    if (streams.close(closing)) {
+      CrashedLocalState.stoppedCleanly(applicationDir);
+    }
     metrics.close();
     ops.close();
   }

@@ -1,5 +1,7 @@
 package com.coachstream.streams;
 
+import static com.coachstream.streams.StreamsTestInstances.producer;
+import static com.coachstream.streams.StreamsTestInstances.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,7 +15,6 @@ import com.coachstream.common.security.Role;
 import com.coachstream.kafka.local.KafkaBrokerExtension;
 import com.coachstream.kafka.local.KafkaTestBroker;
 import com.coachstream.schemas.deadletter.DeadLetter;
-import com.coachstream.schemas.topics.Topic;
 import com.coachstream.schemas.topics.TopicNames;
 import com.coachstream.schemas.topics.Topics;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,7 +23,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,10 +35,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -146,11 +143,6 @@ class ActionsIT {
     return CoachingAction.newBuilder().setActionId(id).setAgentId(agent).setType(type).setActorId("sup-1").setAt(at);
   }
 
-  private static <V> void send(KafkaProducer<byte[], byte[]> producer, Topic<String, V> topic, String agent, V value) {
-    producer.send(new ProducerRecord<>(topic.name(), agent.getBytes(StandardCharsets.UTF_8),
-        topic.valueSerde().serializer().serialize(topic.name(), value)));
-  }
-
   private static final DemoUsers.User QA_MANAGER =
       DemoUsers.User.of("qa-1", "qa-manager-secret-token", Role.QA_MANAGER, Set.of(), null);
 
@@ -174,13 +166,6 @@ class ActionsIT {
     // the rule's metrics appear with its first alert: picked up for /metrics within 1 s, not the default minute
     map.put("metrics.refresh.interval", "1s");
     return Settings.of(map);
-  }
-
-  private static KafkaProducer<byte[], byte[]> producer(KafkaTestBroker broker) {
-    Properties props = broker.clientProperties();
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-    return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
   private static KafkaConsumer<byte[], byte[]> consumer(KafkaTestBroker broker) {

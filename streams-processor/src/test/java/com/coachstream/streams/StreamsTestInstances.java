@@ -1,10 +1,17 @@
 package com.coachstream.streams;
 
 import com.coachstream.kafka.local.KafkaTestBroker;
+import com.coachstream.schemas.topics.Topic;
 import com.coachstream.schemas.topics.TopicNames;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * What the streams processor's integration tests share: every CoachStream topic under a prefix of the test's
@@ -41,5 +48,19 @@ public final class StreamsTestInstances {
       }
     });
     return map;
+  }
+
+  /** An idempotent producer with {@code acks=all} for the test's input. */
+  public static KafkaProducer<byte[], byte[]> producer(KafkaTestBroker broker) {
+    Properties props = broker.clientProperties();
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
+  /** Sends {@code value} to {@code topic} keyed by the agent id, as the producer library does. */
+  public static <V> void send(KafkaProducer<byte[], byte[]> producer, Topic<String, V> topic, String agent, V value) {
+    producer.send(new ProducerRecord<>(topic.name(), agent.getBytes(StandardCharsets.UTF_8),
+        topic.valueSerde().serializer().serialize(topic.name(), value)));
   }
 }
