@@ -1,6 +1,7 @@
 package com.coachstream.launcher;
 
 import com.coachstream.common.cli.SettingsErrors;
+import com.coachstream.common.kafka.NioBufferCache;
 import com.coachstream.launcher.config.ConfigCommand;
 import com.coachstream.notifier.cli.NotifyCommand;
 import com.coachstream.producer.cli.ProduceCommand;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Command;
 public final class CoachStream {
 
   public static void main(String[] args) {
+    NioBufferCache.limit(); // before any socket is read
     System.exit(commandLine().execute(args));
   }
 

@@ -1,6 +1,7 @@
 package com.coachstream.notifier;
 
 import com.coachstream.common.cli.SettingsErrors;
+import com.coachstream.common.kafka.NioBufferCache;
 import com.coachstream.common.config.ConfigException;
 import com.coachstream.common.config.Settings;
 import com.coachstream.common.config.SettingsLoader;
@@ -20,6 +21,7 @@ public final class NotifierMain {
   private NotifierMain() { }
 
   public static void main(String[] args) {
+    NioBufferCache.limit(); // before any socket is read
     String file = args.length > 0 ? args[0] : System.getenv("COACHSTREAM_CONFIG");
     Settings settings = new SettingsLoader().file(file == null ? null : Path.of(file)).environment(System.getenv()).build();
     try {

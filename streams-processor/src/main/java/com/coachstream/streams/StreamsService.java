@@ -88,6 +88,7 @@ public final class StreamsService implements AutoCloseable {
   /** Validates the settings (a {@code ConfigException} names a wrong one), then starts HTTP and Kafka Streams. */
   public static StreamsService start(Settings settings) {
     StreamsSettings config = StreamsSettings.from(settings);
+    FormatLocale.useEnUs();
     PrometheusMeterRegistry registry = OpsServer.newRegistry();
     KafkaStreams[] holder = new KafkaStreams[1];
     // healthy unless failed for good: a liveness probe must not kill an instance that is still starting

@@ -44,7 +44,7 @@ public final class AgentStateCodec {
 
   /** Writes {@code version} 6, or 5 (without the team rule's state) or 4 (without moments) for tests of the migration. */
   static byte[] encode(AgentState state, byte version) {
-    StateWriter out = new StateWriter(512);
+    StateWriter out = StateWriter.reused();
     out.writeByte(version);
     out.writeZigZag(state.progress().newest(Source.INTERACTIONS));
     out.writeZigZag(state.progress().newest(Source.QA_EVALUATIONS));

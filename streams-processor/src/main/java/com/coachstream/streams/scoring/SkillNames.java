@@ -1,33 +1,36 @@
 package com.coachstream.streams.scoring;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Skill ids written once per record and referred to by index: most of a record would be names otherwise. */
 final class SkillNames {
 
-  private final List<String> names = new ArrayList<>();
-  private final Map<String, Integer> indexes = new HashMap<>();
+  // a taxonomy has tens of skills and a record names a few of them: a scan beats hashing fresh strings
+  private final List<String> names = new ArrayList<>(16);
 
   int index(String name) {
-    Integer known = indexes.get(name);
-    if (known != null) {
-      return known;
+    for (int i = 0; i < names.size(); i++) {
+      String known = names.get(i);
+      if (known == name || known.equals(name)) {
+        return i;
+      }
     }
     names.add(name);
-    indexes.put(name, names.size() - 1);
     return names.size() - 1;
   }
 
   void add(Iterable<String> more) {
-    more.forEach(this::index);
+    for (String name : more) {
+      index(name);
+    }
   }
 
   void write(StateWriter out) {
     out.writeVarInt(names.size());
-    names.forEach(out::writeString);
+    for (String name : names) {
+      out.writeString(name);
+    }
   }
 
   static String[] read(StateReader in) {

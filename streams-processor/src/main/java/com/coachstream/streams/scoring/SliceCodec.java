@@ -32,7 +32,7 @@ public final class SliceCodec {
 
   /** Writes {@code version} 3, or 2 (without moments) for tests of the migration. */
   static byte[] encode(Slice slice, byte version) {
-    StateWriter out = new StateWriter(256);
+    StateWriter out = StateWriter.reused();
     out.writeByte(version);
     SkillNames skills = skillNamesOf(slice);
     skills.write(out);

@@ -6,11 +6,30 @@ import java.util.Arrays;
 /** A growable byte buffer for the state codecs: varints, fixed-width numbers, length-prefixed strings. */
 final class StateWriter {
 
+  /** Each thread's writer for {@link #reused}: a state is encoded on every event, so its buffer is kept. */
+  private static final ThreadLocal<StateWriter> REUSED = ThreadLocal.withInitial(() -> new StateWriter(4096));
+
   private byte[] buffer;
   private int position;
+  private boolean inUse;
 
   StateWriter(int initialCapacity) {
     buffer = new byte[initialCapacity];
+  }
+
+  /**
+   * This thread's writer, emptied: encoding a record then allocates only its final bytes, not a buffer grown in
+   * steps. {@link #toByteArray} hands it back; a writer asked for while this thread's is still in use (an encoding
+   * within an encoding, or one that failed half-way) is a new one.
+   */
+  static StateWriter reused() {
+    StateWriter writer = REUSED.get();
+    if (writer.inUse) {
+      return new StateWriter(512);
+    }
+    writer.inUse = true;
+    writer.position = 0;
+    return writer;
   }
 
   void writeByte(int value) {
@@ -103,6 +122,7 @@ final class StateWriter {
   }
 
   byte[] toByteArray() {
+    inUse = false;
     return Arrays.copyOf(buffer, position);
   }
 

@@ -53,4 +53,21 @@ class StateWriterTest {
     StateReader truncated = new StateReader(java.util.Arrays.copyOf(bytes, 3));
     org.assertj.core.api.Assertions.assertThatThrownBy(truncated::readVarLong).isInstanceOf(IllegalStateException.class);
   }
+
+  @Test
+  void aReusedWriterStartsEmptyAndAnEncodingWithinAnEncodingGetsItsOwn() {
+    StateWriter first = StateWriter.reused();
+    first.writeString("a longer record than the next one");
+    byte[] firstBytes = first.toByteArray();
+
+    StateWriter outer = StateWriter.reused();
+    assertThat(outer).isSameAs(first);
+    outer.writeVarInt(7);
+    StateWriter inner = StateWriter.reused();
+    assertThat(inner).isNotSameAs(outer);
+    inner.writeVarInt(9);
+    assertThat(inner.toByteArray()).containsExactly(9);
+    assertThat(outer.toByteArray()).containsExactly(7);
+    assertThat(new StateReader(firstBytes).readString()).isEqualTo("a longer record than the next one");
+  }
 }
