@@ -29,9 +29,6 @@ final class KafkaStreamsProperties {
    * <li>{@code statestore.cache.max.bytes} 32 MiB (10 MiB): holds the state and the slices of the agents active
    * between two commits. It lives on the heap; 16 or 8 MiB would leave more heap free, but the throughput
    * benchmark then wrote 536-553 instead of 285-340 bytes of changelog per event (docs/performance.md, round six).
-   * <li>{@code main.consumer.max.partition.fetch.bytes} 256 KiB (1 MiB): what one fetch may bring per partition.
-   * A scoring task's own input buffers are bounded in records, not bytes; the fetched batches waiting behind them
-   * are on the heap too, up to this much per partition of each of the 12 partitions of every input topic.
    * <li>{@code rocksdb.config.setter} {@link BoundedRocksDbMemory}: all stores share
    * {@code state.rocksdb.memory.mb} of off-heap memory.
    * <li>{@code topic.segment.bytes} 8 MiB (the broker's {@code log.segment.bytes}, 1 GiB by default) for the
@@ -45,7 +42,6 @@ final class KafkaStreamsProperties {
   static final Map<String, String> CHANGED_DEFAULTS = Map.of(
       StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "200",
       StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, String.valueOf(32L << 20),
-      StreamsConfig.mainConsumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), String.valueOf(256L << 10),
       StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName(),
       StreamsConfig.topicPrefix(TopicConfig.SEGMENT_BYTES_CONFIG), String.valueOf(8L << 20));
 
