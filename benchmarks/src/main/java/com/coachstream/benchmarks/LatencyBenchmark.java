@@ -49,8 +49,14 @@ public final class LatencyBenchmark {
     run(cluster, options, report, "4 latency");
   }
 
-  /** One run in a section of this name; returns its p99 in milliseconds. */
+  /** One run of {@code --latency-duration} in a section of this name; returns its p99 in milliseconds. */
   public static double run(Cluster cluster, HarnessOptions options, Report report, String sectionName) throws Exception {
+    return run(cluster, options, report, sectionName, options.latencyDuration);
+  }
+
+  /** One run of this length in a section of this name; returns its p99 in milliseconds. */
+  public static double run(Cluster cluster, HarnessOptions options, Report report, String sectionName,
+      Duration duration) throws Exception {
     String base = "lat-" + System.currentTimeMillis();
     TopicNames names = TopicNames.DEFAULTS.withPrefix(base + ".");
     cluster.createTopics(names, ThroughputBenchmark.PARTITIONS);
@@ -67,10 +73,10 @@ public final class LatencyBenchmark {
     SimulationConfig config = SimulationConfig.builder().seed(3).agents(agents)
         .teams(Math.max(1, agents / 30)).days(35).slipFraction(0.5)
         .end(Instant.now().truncatedTo(ChronoUnit.SECONDS)).pacing(Pacing.eventsPerSecond(options.latencyRate))
-        .maxWallTime(options.latencyDuration).build();
+        .maxWallTime(duration).build();
 
     Report.Section section = report.section(sectionName)
-        .setting("input rate", options.latencyRate + " events/s for up to " + options.latencyDuration)
+        .setting("input rate", options.latencyRate + " events/s for up to " + duration)
         .setting("agents, days, slip fraction", agents + ", 35, 0.5")
         .setting("commit.interval.ms", commitInterval(streams))
         .setting("scores.publish.interval", StreamsSettings.from(streams).publishInterval().toString())
@@ -88,7 +94,7 @@ public final class LatencyBenchmark {
         awaitRunning(pipeline.streams().streams());
         producer.awaitBroker();
         sink = new TimedSink(producer);
-        Report.progress("latency: producing " + options.latencyRate + " events/s for " + options.latencyDuration);
+        Report.progress("latency: producing " + options.latencyRate + " events/s for " + duration);
         result = Simulation.run(config, sink, ProgressListener.NONE);
         Report.progress("latency: waiting for the last alerts");
         long input = cluster.endOffsets(List.of(names.interactions(), names.qaEvaluations(), names.agents()));

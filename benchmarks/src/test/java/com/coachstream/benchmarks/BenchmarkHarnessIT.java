@@ -100,13 +100,16 @@ class BenchmarkHarnessIT {
   @EnabledIfSystemProperty(named = "benchmarks.smoke.heavy", matches = "true")
   void latencyRepeatsItsRunsAndSumsThemUp(KafkaTestBroker broker, @TempDir Path results) throws Exception {
     int exit = BenchmarkRunner.run("latency", "--bootstrap-servers", broker.bootstrapServers(),
-        "--results-dir", results.toString(), "--runs", "2",
+        "--results-dir", results.toString(), "--runs", "2", "--latency-warm-up", "PT2S",
         "--latency-rate", "300", "--latency-duration", "PT3S", "--latency-agents", "10");
 
     assertThat(exit).isZero();
     JsonNode json = onlyResult(results);
-    assertThat(sectionNames(json)).containsExactly("4 latency, run 1 of 2", "4 latency, run 2 of 2", "4 latency over 2 runs");
-    assertThat(json.path("sections").get(2).path("figures").get(0).path("name").asText()).isEqualTo("runs with p99 <= 1 s");
+    assertThat(sectionNames(json)).containsExactly("4 latency, warm-up run (not counted)", "4 latency, run 1 of 2",
+        "4 latency, run 2 of 2", "4 latency over 2 runs");
+    JsonNode summary = json.path("sections").get(3);
+    assertThat(summary.path("figures").get(0).path("name").asText()).isEqualTo("runs with p99 <= 1 s");
+    assertThat(summary.toString()).contains("PT2S, p99");
   }
 
   private static void assertOneSectionWithFigures(Path results, String command, String section) throws Exception {

@@ -44,4 +44,9 @@ public final class OperationsOptions {
   @Option(names = "--runs", scope = ScopeType.INHERIT,
       description = "Latency: how many runs to make one after another (default: ${DEFAULT-VALUE}).")
   public int runs = 1;
+
+  @Option(names = "--latency-warm-up", scope = ScopeType.INHERIT, paramLabel = "DURATION",
+      description = "Latency with --runs above 1: a run of this length first, reported but not counted, so that the "
+          + "counted runs measure a warm JVM, not the JIT compiling broker and pipeline; PT0S for none (default: ${DEFAULT-VALUE}).")
+  public Duration latencyWarmUp = Duration.ofSeconds(60);
 }

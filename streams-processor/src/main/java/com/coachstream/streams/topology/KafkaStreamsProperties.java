@@ -45,6 +45,16 @@ final class KafkaStreamsProperties {
       StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName(),
       StreamsConfig.topicPrefix(TopicConfig.SEGMENT_BYTES_CONFIG), String.valueOf(8L << 20));
 
+  /**
+   * {@code fetch.max.bytes} of the processor's consumers unless {@code kafka.fetch.max.bytes} or a prefixed
+   * variant is set (Kafka's default is 50 MiB). A fetch response is one array on the heap, and it stays there
+   * until every partition in it has been read; Kafka Streams pauses partitions whose buffered records are
+   * enough, so while it works through a backlog several whole responses stay live: three of them were 57 MiB of
+   * the memory benchmark's 180 MiB heap live set (docs/performance.md, round seven). Each partition in a
+   * response still gets up to {@code max.partition.fetch.bytes} (1 MiB).
+   */
+  static final int FETCH_MAX_BYTES = 4 << 20;
+
   /** Kafka Streams properties: every {@code kafka.*} passthrough, then what this service requires. */
   static Properties of(Settings source, String applicationId, String deadLetterTopic, String applicationServer) {
     Properties props = KafkaSettings.clientProperties(source);
@@ -54,6 +64,7 @@ final class KafkaStreamsProperties {
     props.putIfAbsent(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, source.string("num.standby.replicas", "0"));
     props.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, source.string("replication.factor", "-1"));
     CHANGED_DEFAULTS.forEach(props::putIfAbsent);
+    boundFetchResponses(props);
     staticMembership(source, props);
     long rocksDbMegabytes = source.longValue("state.rocksdb.memory.mb", Long.parseLong(StreamsSettings.DEFAULTS.get("state.rocksdb.memory.mb")));
     if (rocksDbMegabytes < 8) {
@@ -81,6 +92,14 @@ final class KafkaStreamsProperties {
       props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
     }
     return props;
+  }
+
+  /** Sets {@link #FETCH_MAX_BYTES} for every consumer, unless set: a prefixed default would beat the user's plain key. */
+  private static void boundFetchResponses(Properties props) {
+    String key = ConsumerConfig.FETCH_MAX_BYTES_CONFIG;
+    if (!props.containsKey(key) && !props.containsKey(StreamsConfig.consumerPrefix(key))) {
+      props.put(StreamsConfig.consumerPrefix(key), String.valueOf(FETCH_MAX_BYTES));
+    }
   }
 
   /**

@@ -28,6 +28,23 @@ class StreamsSettingsTest {
   }
 
   @Test
+  void everyConsumerFetchesAtMost4MiBPerResponseByDefault() {
+    assertThat(properties(Map.of()).get("consumer.fetch.max.bytes")).isEqualTo(String.valueOf(4 << 20));
+  }
+
+  @Test
+  void aConfiguredFetchSizeWinsOverTheBound() {
+    Properties plain = properties(Map.of("kafka.fetch.max.bytes", "1048576"));
+    assertThat(plain.get("fetch.max.bytes")).isEqualTo("1048576");
+    // a prefixed default would beat the plain key for every consumer, so there must be none
+    assertThat(plain.get("consumer.fetch.max.bytes")).isNull();
+    Properties prefixed = properties(Map.of("kafka.consumer.fetch.max.bytes", "2097152"));
+    assertThat(prefixed.get("consumer.fetch.max.bytes")).isEqualTo("2097152");
+    Properties main = properties(Map.of("kafka.main.consumer.fetch.max.bytes", "52428800"));
+    assertThat(main.get("main.consumer.fetch.max.bytes")).isEqualTo("52428800");
+  }
+
+  @Test
   void aConfiguredRequestSizeBoundsTheDeadLetters() {
     Properties props = properties(Map.of("kafka.max.request.size", "1048576"));
     assertThat(props.get("producer.max.request.size")).isEqualTo("1048576");
