@@ -2,6 +2,7 @@ package com.coachstream.schemas.skills;
 
 import com.coachstream.avro.SkillCategory;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,10 +30,18 @@ public final class SkillTaxonomy {
 
   private final Map<String, SkillCategory> categories;
   private final Map<String, String> aliases;
+  /** Each skill id to the one instance this taxonomy hands out, whatever string it was given. */
+  private final Map<String, String> ids;
 
   private SkillTaxonomy(Map<String, SkillCategory> categories, Map<String, String> aliases) {
     this.categories = Collections.unmodifiableMap(new LinkedHashMap<>(categories));
-    this.aliases = Map.copyOf(aliases);
+    Map<String, String> ids = new HashMap<>();
+    // interned: the streams processor's state codecs intern the ids they read back, so both give the same instance
+    this.categories.keySet().forEach(id -> ids.put(id, id.intern()));
+    this.ids = Map.copyOf(ids);
+    Map<String, String> canonicalAliases = new HashMap<>();
+    aliases.forEach((alias, id) -> canonicalAliases.put(alias, this.ids.getOrDefault(id, id)));
+    this.aliases = Map.copyOf(canonicalAliases);
   }
 
   public static SkillTaxonomy defaults() {
@@ -49,12 +58,15 @@ public final class SkillTaxonomy {
     if (name == null) {
       return Optional.empty();
     }
-    if (categories.containsKey(name)) { // already a skill id, so already normalised: the usual case, without copies
-      return Optional.of(name);
+    // the taxonomy's own instance of the id: the scorer's state codecs then match skills by identity first
+    String id = ids.get(name);
+    if (id != null) { // already a skill id, so already normalised: the usual case, without copies
+      return Optional.of(id);
     }
     String normalised = normalise(name);
-    if (categories.containsKey(normalised)) {
-      return Optional.of(normalised);
+    id = ids.get(normalised);
+    if (id != null) {
+      return Optional.of(id);
     }
     return Optional.ofNullable(aliases.get(normalised));
   }

@@ -19,6 +19,18 @@ class SkillTaxonomyTest {
   }
 
   @Test
+  void everyNameOfASkillResolvesToOneInternedInstance() {
+    SkillTaxonomy taxonomy = SkillTaxonomy.builder().skill("upselling", SkillCategory.HARD).alias("Cross Sell", "upselling")
+        .build();
+    String fresh = new String("empathy".toCharArray()); // as decoded from an event: equal, not the same instance
+    assertThat(taxonomy.resolve(fresh).orElseThrow()).isSameAs("empathy".intern());
+    assertThat(taxonomy.resolve("Problem Solving").orElseThrow()).isSameAs("problem_solving".intern());
+    String configured = taxonomy.resolve(new String("upselling".toCharArray())).orElseThrow();
+    assertThat(configured).isSameAs("upselling".intern());
+    assertThat(taxonomy.resolve("cross-sell").orElseThrow()).isSameAs(configured);
+  }
+
+  @Test
   void namesResolveRegardlessOfCaseSpacesAndHyphens() {
     SkillTaxonomy taxonomy = SkillTaxonomy.defaults();
     assertThat(taxonomy.resolve("Active Listening")).contains("active_listening");

@@ -33,18 +33,25 @@ final class CategoryMoments {
   }
 
   static void write(StateWriter out, Map<SkillCategory, Moments> moments) {
-    int present = (int) moments.values().stream().filter(m -> !m.isEmpty()).count();
-    out.writeVarInt(present);
-    moments.forEach((category, m) -> {
+    // plain loops: written with every state and slice, so no stream or lambda per call
+    int present = 0;
+    for (Moments m : moments.values()) {
       if (!m.isEmpty()) {
-        out.writeByte(category.ordinal());
+        present++;
+      }
+    }
+    out.writeVarInt(present);
+    for (Map.Entry<SkillCategory, Moments> e : moments.entrySet()) {
+      Moments m = e.getValue();
+      if (!m.isEmpty()) {
+        out.writeByte(e.getKey().ordinal());
         out.writeVarLong(m.count());
         m.weightExact().write(out);
         m.weightedExact().write(out);
         m.weightedSquaresExact().write(out);
         m.squaredWeightsExact().write(out);
       }
-    });
+    }
   }
 
   static EnumMap<SkillCategory, Moments> read(StateReader in) {

@@ -104,8 +104,20 @@ final class StateWriter {
     position += bytes.length;
   }
 
+  /** Length-prefixed UTF-8; an ASCII string (every skill id) is copied char by char, with no array made for it. */
   void writeString(String value) {
-    writeBytes(value.getBytes(StandardCharsets.UTF_8));
+    int length = value.length();
+    for (int i = 0; i < length; i++) {
+      if (value.charAt(i) >= 0x80) {
+        writeBytes(value.getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+    }
+    writeVarInt(length);
+    ensure(length);
+    for (int i = 0; i < length; i++) {
+      buffer[position++] = (byte) value.charAt(i);
+    }
   }
 
   /** A nullable string: 0 for null, else length + 1 then the bytes. */

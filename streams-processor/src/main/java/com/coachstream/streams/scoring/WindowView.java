@@ -18,28 +18,65 @@ public final class WindowView {
 
   private static final SkillCategory[] CATEGORIES = SkillCategory.values();
 
-  private final Map<String, SkillStats> skills;
+  // Per skill, sorted by skill id: a snapshot of the sums, kept in arrays. The scorer builds two views on every
+  // event and mostly reads only category scores and samples, so the map of SkillStats is made on first use.
+  private final String[] skillIds;
+  private final SkillCategory[] skillCategories;
+  private final double[] skillScores;
+  private final double[] skillWeights;
+  private final long[] skillCounts;
+  private final double[] skillMins;
+  private final double[] skillMaxs;
+  private Map<String, SkillStats> skills;
   private final double[] categoryScores = new double[CATEGORIES.length];
   private final int[] samples = new int[CATEGORIES.length];
   private final KpiSums kpis = new KpiSums();
   private final EnumMap<SkillCategory, List<Evidence>> evidence;
   private final long latestEventTime;
 
-  /** A snapshot: later changes to {@code sums} or {@code extremes} do not show here. */
+  /**
+   * A snapshot: later changes to {@code sums} or {@code extremes} do not show here. Each skill's mean is worked
+   * out once (exact sums to double) and serves both its stats and its category's score, which adds the means
+   * of the category's observed skills in skill order, as {@link PeriodSums#categoryScore} does: the same bits.
+   */
   private WindowView(PeriodSums sums, Extremes extremes, EnumMap<SkillCategory, List<Evidence>> evidence,
       long latestEventTime) {
     this.evidence = evidence;
     this.latestEventTime = latestEventTime;
+    int n = sums.skills.size();
+    skillIds = new String[n];
+    skillCategories = new SkillCategory[n];
+    skillScores = new double[n];
+    skillWeights = new double[n];
+    skillCounts = new long[n];
+    skillMins = new double[n];
+    skillMaxs = new double[n];
+    double[] categorySums = new double[CATEGORIES.length];
+    int[] observedSkills = new int[CATEGORIES.length];
+    int i = 0;
+    for (Map.Entry<String, PeriodSums.Sums> e : sums.skills.entrySet()) {
+      PeriodSums.Sums s = e.getValue();
+      double weight = s.weight.doubleValue();
+      double score = s.weightedSum.doubleValue() / weight;
+      skillIds[i] = e.getKey();
+      skillCategories[i] = s.category;
+      skillScores[i] = score;
+      skillWeights[i] = weight;
+      skillCounts[i] = s.count;
+      skillMins[i] = extremes == null ? Double.NaN : extremes.min(e.getKey());
+      skillMaxs[i] = extremes == null ? Double.NaN : extremes.max(e.getKey());
+      if (s.count > 0) {
+        categorySums[s.category.ordinal()] += score;
+        observedSkills[s.category.ordinal()]++;
+      }
+      i++;
+    }
     for (SkillCategory category : CATEGORIES) {
-      categoryScores[category.ordinal()] = sums.categoryScore(category);
-      samples[category.ordinal()] = sums.samples(category);
+      int c = category.ordinal();
+      categoryScores[c] = observedSkills[c] == 0 ? Double.NaN : categorySums[c] / observedSkills[c];
+      samples[c] = sums.samples(category);
     }
     kpis.merge(sums.kpis, 1);
-    Map<String, SkillStats> stats = new TreeMap<>();
-    sums.skills.forEach((skill, s) -> stats.put(skill, new SkillStats(s.category,
-        s.weightedSum.doubleValue() / s.weight.doubleValue(), s.weight.doubleValue(), (int) s.count,
-        extremes == null ? Double.NaN : extremes.min(skill), extremes == null ? Double.NaN : extremes.max(skill))));
-    this.skills = Collections.unmodifiableMap(stats);
   }
 
   /** A view over kept sums; min, max and evidence as given (null when not known). */
@@ -66,6 +103,14 @@ public final class WindowView {
 
   /** Skill id to its stats in the period, sorted by skill id. */
   public Map<String, SkillStats> skills() {
+    if (skills == null) {
+      Map<String, SkillStats> stats = new TreeMap<>();
+      for (int i = 0; i < skillIds.length; i++) {
+        stats.put(skillIds[i], new SkillStats(skillCategories[i], skillScores[i], skillWeights[i], (int) skillCounts[i],
+            skillMins[i], skillMaxs[i]));
+      }
+      skills = Collections.unmodifiableMap(stats);
+    }
     return skills;
   }
 
@@ -106,6 +151,6 @@ public final class WindowView {
 
   /** Whether no event at all (no skill observation, no interaction) fell in the period. */
   public boolean isEmpty() {
-    return skills.isEmpty() && kpis.isEmpty();
+    return skillIds.length == 0 && kpis.isEmpty();
   }
 }

@@ -70,4 +70,20 @@ class StateWriterTest {
     assertThat(outer.toByteArray()).containsExactly(7);
     assertThat(new StateReader(firstBytes).readString()).isEqualTo("a longer record than the next one");
   }
+
+  @Test
+  void stringsAreLengthPrefixedUtf8WhateverTheirCharacters() {
+    // ASCII ids take the copy without an array; any other character the JDK's encoder: the same bytes either way
+    List<String> values = List.of("", "communication.empathy", "x", "héllo wörld", "日本語のスキル", "emoji 🎧 ok", "tail é");
+    for (String value : values) {
+      StateWriter out = new StateWriter(1);
+      out.writeString(value);
+      byte[] utf8 = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      StateWriter expected = new StateWriter(1);
+      expected.writeBytes(utf8);
+      byte[] written = out.toByteArray();
+      assertThat(written).as(value).isEqualTo(expected.toByteArray());
+      assertThat(new StateReader(written).readString()).isEqualTo(value);
+    }
+  }
 }

@@ -1,0 +1,30 @@
+package com.coachstream.streams.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SkillNamesTest {
+
+  @Test
+  void namesAreIndexedOnceInTheOrderTheyCome() {
+    SkillNames names = new SkillNames();
+    assertThat(names.index("empathy")).isZero();
+    assertThat(names.index("patience")).isEqualTo(1);
+    assertThat(names.index(new String("empathy".toCharArray()))).as("an equal name from elsewhere").isZero();
+    assertThat(names.index("compliance")).isEqualTo(2);
+  }
+
+  @Test
+  void namesReadBackAreTheInternedInstancesTheTaxonomyHandsOut() {
+    SkillNames names = new SkillNames();
+    names.index(new String("active_listening".toCharArray()));
+    names.index(new String("a skill only a configuration knows".toCharArray()));
+    StateWriter out = new StateWriter(16);
+    names.write(out);
+    String[] read = SkillNames.read(new StateReader(out.toByteArray()));
+    assertThat(read).containsExactly("active_listening", "a skill only a configuration knows");
+    assertThat(read[0]).isSameAs("active_listening".intern());
+    assertThat(read[1]).isSameAs("a skill only a configuration knows".intern());
+  }
+}
