@@ -17,8 +17,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Figure 7: the state of many agents' history (the memory run's workload) is built by one processor, which is
@@ -44,6 +46,7 @@ public final class RestoreBenchmark {
     String applicationId = base + "-streams";
     Path built = Directories.temporary("coachstream-bench-restore-built-");
     Path fresh = Directories.temporary("coachstream-bench-restore-fresh-");
+    Path again = Directories.temporary("coachstream-bench-restore-again-");
     Report.Section section = report.section("7 restore from changelogs")
         .setting("agents, days", operations.restoreAgents + ", " + operations.restoreDays)
         .setting("simulated events", produced.events())
@@ -64,25 +67,40 @@ public final class RestoreBenchmark {
       section.figure("state on disk of the instance that built it", Directories.size(built) / 1048576.0, "MiB");
       section.figure("changelog records (offsets, before compaction)", changelogRecords, "records");
       section.figure("changelog bytes on the broker", changelogBytes / 1048576.0, "MiB", "", "internal topics of the application");
-      Report.progress("restore: starting a fresh instance with an empty state directory");
-      try (ProcessorProcess restorer = ProcessorProcess.start(cluster, names, applicationId, fresh, operations.processorJvm,
-          options.streamsSettings)) {
-        section.setting("restoring process log", restorer.log().toString());
-        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
-        while (!restorer.ready() && System.nanoTime() < deadline) {
-          restorer.requireAlive();
-          RestartBenchmark.pause(Duration.ofMillis(200));
-        }
-        double seconds = (System.nanoTime() - restorer.startedNanos()) / 1e9;
-        section.figure("fresh instance: launch to RUNNING", seconds, "s", "<= 60", "JVM start, join, restore of every store");
-        section.figure("restore rate", changelogRecords / seconds, "records/s", "", String.format(Locale.ROOT,
-            "%.1f MB/s of changelog; launch and join included", changelogBytes / seconds / 1e6));
-        section.figure("state on disk when RUNNING", Directories.size(fresh) / 1048576.0, "MiB", "", "against the built one above");
+      restore(cluster, names, applicationId, fresh, operations.processorJvm, options.streamsSettings, "", section,
+          changelogRecords, changelogBytes);
+      if (!operations.restoreAlso.isEmpty()) {
+        Map<String, String> also = new LinkedHashMap<>(options.streamsSettings);
+        also.putAll(operations.restoreAlso);
+        section.setting("second restore", "another fresh instance, with " + operations.restoreAlso);
+        restore(cluster, names, applicationId, again, operations.processorJvm, also, " (second, " + operations.restoreAlso
+            + ")", section, changelogRecords, changelogBytes);
       }
     } finally {
       Directories.delete(built);
       Directories.delete(fresh);
+      Directories.delete(again);
       cluster.deleteTopicsStartingWith(base);
+    }
+  }
+
+  private static void restore(Cluster cluster, TopicNames names, String applicationId, Path stateDir, String jvm,
+      Map<String, String> settings, String suffix, Report.Section section, long changelogRecords, long changelogBytes)
+      throws Exception {
+    Report.progress("restore: starting a fresh instance with an empty state directory" + suffix);
+    try (ProcessorProcess restorer = ProcessorProcess.start(cluster, names, applicationId, stateDir, jvm, settings)) {
+      section.setting("restoring process log" + suffix, restorer.log().toString());
+      long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+      while (!restorer.ready() && System.nanoTime() < deadline) {
+        restorer.requireAlive();
+        RestartBenchmark.pause(Duration.ofMillis(200));
+      }
+      double seconds = (System.nanoTime() - restorer.startedNanos()) / 1e9;
+      section.figure("fresh instance: launch to RUNNING" + suffix, seconds, "s", "<= 60", "JVM start, join, restore of every store");
+      section.figure("restore rate" + suffix, changelogRecords / seconds, "records/s", "", String.format(Locale.ROOT,
+          "%.1f MB/s of changelog; launch and join included", changelogBytes / seconds / 1e6));
+      section.figure("state on disk when RUNNING" + suffix, Directories.size(stateDir) / 1048576.0, "MiB", "",
+          "against the built one above");
     }
   }
 

@@ -33,6 +33,11 @@ public final class OperationsOptions {
       description = "Longest the state may take to build before the restore is measured on what was built (default: ${DEFAULT-VALUE}).")
   public Duration restoreBudget = Duration.ofHours(1);
 
+  @Option(names = "--restore-also", scope = ScopeType.INHERIT, paramLabel = "KEY=VALUE",
+      description = "Restore the same changelogs a second time, into another fresh instance with this streams setting "
+          + "added (repeatable): two restore settings compared on one build, which takes most of the run.")
+  public java.util.Map<String, String> restoreAlso = new java.util.LinkedHashMap<>();
+
   @Option(names = "--scale-events", scope = ScopeType.INHERIT,
       description = "Simulated input events of the scale run (default: ${DEFAULT-VALUE}).")
   public int scaleEvents = 300_000;

@@ -49,11 +49,13 @@ final class KafkaStreamsProperties {
    * {@code fetch.max.bytes} of the processor's consumers unless {@code kafka.fetch.max.bytes} or a prefixed
    * variant is set (Kafka's default is 50 MiB). A fetch response is one array on the heap, and it stays there
    * until every partition in it has been read; Kafka Streams pauses partitions whose buffered records are
-   * enough, so while it works through a backlog several whole responses stay live: three of them were 57 MiB of
-   * the memory benchmark's 180 MiB heap live set (docs/performance.md, round seven). Each partition in a
-   * response still gets up to {@code max.partition.fetch.bytes} (1 MiB).
+   * enough, so while it works through a backlog each paused partition with records left keeps its whole response
+   * live: three 50 MiB-class responses were 57 MiB of the memory benchmark's 180 MiB heap live set, and ten 4 MiB
+   * ones 40 MiB of 173 MiB four million events into the 10,000 agents (docs/performance.md, rounds seven and
+   * eight). At 1 MiB, as much as one partition gets per response ({@code max.partition.fetch.bytes}), a paused
+   * partition keeps about its own records.
    */
-  static final int FETCH_MAX_BYTES = 4 << 20;
+  static final int FETCH_MAX_BYTES = 1 << 20;
 
   /** Kafka Streams properties: every {@code kafka.*} passthrough, then what this service requires. */
   static Properties of(Settings source, String applicationId, String deadLetterTopic, String applicationServer) {

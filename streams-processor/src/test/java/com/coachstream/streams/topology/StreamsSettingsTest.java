@@ -28,14 +28,14 @@ class StreamsSettingsTest {
   }
 
   @Test
-  void everyConsumerFetchesAtMost4MiBPerResponseByDefault() {
-    assertThat(properties(Map.of()).get("consumer.fetch.max.bytes")).isEqualTo(String.valueOf(4 << 20));
+  void everyConsumerFetchesAtMostOneMiBPerResponseByDefault() {
+    assertThat(properties(Map.of()).get("consumer.fetch.max.bytes")).isEqualTo(String.valueOf(1 << 20));
   }
 
   @Test
   void aConfiguredFetchSizeWinsOverTheBound() {
-    Properties plain = properties(Map.of("kafka.fetch.max.bytes", "1048576"));
-    assertThat(plain.get("fetch.max.bytes")).isEqualTo("1048576");
+    Properties plain = properties(Map.of("kafka.fetch.max.bytes", "8388608"));
+    assertThat(plain.get("fetch.max.bytes")).isEqualTo("8388608");
     // a prefixed default would beat the plain key for every consumer, so there must be none
     assertThat(plain.get("consumer.fetch.max.bytes")).isNull();
     Properties prefixed = properties(Map.of("kafka.consumer.fetch.max.bytes", "2097152"));
