@@ -86,25 +86,6 @@ public final class PeriodSums {
     return samples[category.ordinal()];
   }
 
-  /** Weighted mean of one skill, NaN when it was not observed. */
-  public double skillScore(String skill) {
-    Sums sums = skills.get(skill);
-    return sums == null || sums.count == 0 ? Double.NaN : sums.weightedSum.doubleValue() / sums.weight.doubleValue();
-  }
-
-  /** Mean of the scores of the category's skills observed in the period; NaN when none was. */
-  public double categoryScore(SkillCategory category) {
-    double sum = 0;
-    int n = 0;
-    for (Sums sums : skills.values()) {
-      if (sums.category == category && sums.count > 0) {
-        sum += sums.weightedSum.doubleValue() / sums.weight.doubleValue();
-        n++;
-      }
-    }
-    return n == 0 ? Double.NaN : sum / n;
-  }
-
   public KpiSums kpis() {
     return kpis;
   }

@@ -36,8 +36,8 @@ public final class WindowView {
 
   /**
    * A snapshot: later changes to {@code sums} or {@code extremes} do not show here. Each skill's mean is worked
-   * out once (exact sums to double) and serves both its stats and its category's score, which adds the means
-   * of the category's observed skills in skill order, as {@link PeriodSums#categoryScore} does: the same bits.
+   * out once (exact sums to double) and serves both its stats and its category's score: the mean of the means of
+   * the category's observed skills, added in skill order so that every view of the same sums has the same bits.
    */
   private WindowView(PeriodSums sums, Extremes extremes, EnumMap<SkillCategory, List<Evidence>> evidence,
       long latestEventTime) {
