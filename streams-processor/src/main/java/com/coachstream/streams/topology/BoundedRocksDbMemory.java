@@ -39,7 +39,7 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
   @Override
   public void setConfig(String storeName, Options options, Map<String, Object> configs) {
     Object configured = configs.get(MEMORY_CONFIG);
-    long total = configured == null ? 32L << 20 : Long.parseLong(configured.toString());
+    long total = configured == null ? 16L << 20 : Long.parseLong(configured.toString());
     BlockBasedTableConfigWithAccessibleCache table = (BlockBasedTableConfigWithAccessibleCache) options.tableFormatConfig();
     table.setBlockCache(cache(total));
     table.setCacheIndexAndFilterBlocks(true);

@@ -19,8 +19,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class ScoringStores {
 
   /**
-   * Decoded agent states kept per task: a task's busy agents (the benchmarks' 1,200 agents on 12 partitions
-   * are 100 per task), bounded whatever the number of agents the task owns.
+   * Agents whose decoded states a task keeps: its busy agents (the benchmarks' 1,200 agents on 12 partitions
+   * are 100 per task), bounded whatever the number of agents the task owns, and only while they are read again
+   * ({@link DecodedCache}).
    */
   static final int DECODED_STATES_PER_TASK = 128;
   /** Decoded slices kept per task: the busy agents' newest slices. */

@@ -98,6 +98,48 @@ class DecodedCacheTest {
   }
 
   @Test
+  void keepsNoValuesWhileReadsDoNotFindTheirKeysAndKeepsThemAgainOnceTheyDo() {
+    for (int i = 1; i <= 6; i++) {
+      store.put("a" + i, new Counter(i));
+    }
+    DecodedCache<String, Counter> cache = new DecodedCache<>(store, 2); // judged every 4 reads
+    for (int i = 1; i <= 4; i++) {
+      cache.get("a" + i); // more agents than the capacity: no read finds its key
+    }
+    assertThat(cache.keepsValues()).isFalse();
+    decodes.set(0);
+    Counter first = cache.get("a5");
+    Counter again = cache.get("a5");
+    assertThat(again).as("decoded again, as without a cache").isNotSameAs(first);
+    assertThat(again.value).isEqualTo(5);
+    assertThat(decodes).hasValue(2);
+
+    Counter written = new Counter(50);
+    cache.put("a5", written);
+    assertThat(cache.get("a5")).as("a write is not kept either, but reaches the store").isNotSameAs(written);
+    assertThat(cache.get("a5").value).isEqualTo(50);
+    assertThat(cache.keepsValues()).as("three of the last four reads found their key").isTrue();
+    Counter kept = cache.get("a5");
+    assertThat(cache.get("a5")).isSameAs(kept);
+  }
+
+  @Test
+  void aValueChangedInPlaceButNotKeptIsReadAsWrittenOnceItIsPut() {
+    for (int i = 1; i <= 4; i++) {
+      store.put("a" + i, new Counter(i));
+    }
+    DecodedCache<String, Counter> cache = new DecodedCache<>(store, 1); // judged every 2 reads
+    cache.get("a1");
+    cache.get("a2");
+    assertThat(cache.keepsValues()).isFalse();
+    Counter changed = cache.get("a3");
+    changed.value = 33;
+    cache.put("a3", changed);
+    assertThat(cache.get("a3").value).isEqualTo(33);
+    assertThat(store.get("a3").value).isEqualTo(33);
+  }
+
+  @Test
   void refusesAnEmptyBound() {
     assertThatThrownBy(() -> new DecodedCache<>(store, 0)).isInstanceOf(IllegalArgumentException.class);
   }
