@@ -133,7 +133,7 @@ public final class SettingKeys {
     streams.add("instance.id", "", "A stable name for this instance, unique in its application id (e.g. a StatefulSet pod's name): "
         + "Kafka's static membership, so a restarted instance takes its partitions back at once instead of after the "
         + "dead member's session times out (docs/operations.md). Empty = dynamic membership.");
-    streams.add("state.rocksdb.memory.mb", "16", "Off-heap memory all state stores share (block cache and write buffers); at least 8.");
+    streams.add("state.rocksdb.memory.mb", "16", "Off-heap block cache all state stores share, in MiB (each store's memtables are 1/64 of it, at least 512 KiB); at least 8.");
     streams.add("metrics.store-level", "false", "Whether `/metrics` also shows Kafka Streams' per-store and record-cache metrics: about 80 per state store and partition (some 9,000 series with 12 partitions), most of them zero at the default recording level. Off keeps the client, thread, task, processor and topic metrics.");
 
     Catalogue notifier = new Catalogue(keys, Set.of(NOTIFIER));
