@@ -81,6 +81,13 @@ public final class ThroughputBenchmark {
             count.eventsPerSecond() / read.recordsPerSecond()));
     section.figure("(2) streams processor / the stateful yardstick", streams.eventsPerSecond() / count.eventsPerSecond(),
         "ratio", "", "the scoring's own share of the cost");
+    StreamsRun.Result traffic = measure(cluster, workload, "reference-store-traffic", options.streamsSettings, options, false,
+        settings -> StreamsApps.start(settings, ReferenceTopologies::storeTraffic));
+    section.figure("(2) yardstick: the processor's store reads and writes per event, no scoring", traffic.eventsPerSecond(),
+        "events/s", "", String.format(java.util.Locale.ROOT, "%.0f per CPU second; / decode + one output %.2f",
+            traffic.eventsPerCpuSecond(), traffic.eventsPerSecond() / forward.eventsPerSecond()));
+    section.figure("(2) streams processor / decode + one output", streams.eventsPerSecond() / forward.eventsPerSecond(),
+        "ratio", ">= 0.33", "the performance issue's goal");
     section.figure("(2) state changelog bytes per event", (double) streams.changelogBytes() / workload.allRecords(), "bytes",
         "", "all changelogs of the run / input events");
     section.figure("(2) skill-score output bytes per event", (double) streams.outputBytes() / workload.allRecords(), "bytes",

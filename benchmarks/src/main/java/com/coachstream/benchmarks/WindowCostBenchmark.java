@@ -44,6 +44,8 @@ public final class WindowCostBenchmark {
       ours.put(name, coach.eventsPerSecond());
       section.figure("streams processor " + name, coach.eventsPerSecond(), "events/s", "", coach.partialNote());
       section.figure("  per CPU second of its threads", coach.eventsPerCpuSecond(), "events/s");
+      section.figure("  output records per input event", (double) coach.outputOffsets() / coach.events(), "records", "",
+          "window records (skill scores) and alerts, as end offsets of the outputs");
       StreamsRun.Result hopping = run(cluster, workload, "dsl-" + tag, overrides, options, true);
       dsl.put(name, hopping.eventsPerSecond());
       section.figure("DSL hopping windows " + name, hopping.eventsPerSecond(), "events/s", "", hopping.partialNote());
@@ -62,6 +64,8 @@ public final class WindowCostBenchmark {
       perEvent.put(name, deferred.eventsPerSecond());
       section.figure("streams processor " + name + ", publication deferred", deferred.eventsPerSecond(), "events/s", "",
           "scores.publish.interval=24h: current window per commit interval only " + deferred.partialNote());
+      section.figure("  output records per input event", (double) deferred.outputOffsets() / deferred.events(), "records", "",
+          "");
     }
     double fastestPerEvent = perEvent.values().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
     double slowestPerEvent = perEvent.values().stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);

@@ -33,9 +33,11 @@ public final class StreamsRun {
    * What a run did; {@code events} is the committed input, {@code expected} the whole input. CPU seconds
    * are what the application's own threads (stream threads, their producers and consumers) used while it
    * was measured: on a shared machine, events per CPU second compares runs that wall time cannot.
+   * {@code outputOffsets} is the sum of the outputs' end offsets: the records written, plus one transaction
+   * marker per partition and commit.
    */
   public record Result(String applicationId, long events, long expected, double seconds, double startupSeconds,
-      long changelogBytes, long outputBytes, double cpuSeconds) {
+      long changelogBytes, long outputBytes, long outputOffsets, double cpuSeconds) {
 
     public double eventsPerSecond() {
       return events / seconds;
@@ -83,8 +85,9 @@ public final class StreamsRun {
       double cpuSeconds = cpu.secondsSinceStart();
       long changelogs = cluster.bytesOfTopicsStartingWith(applicationId + "-");
       long outputs = cluster.bytesOfTopicsStartingWith(outputPrefix);
+      long outputOffsets = cluster.endOffsets(cluster.topicsStartingWith(outputPrefix));
       return new Result(applicationId, Math.min(committed, expected), expected, seconds, (running - began) / 1e9,
-          changelogs, outputs, cpuSeconds);
+          changelogs, outputs, outputOffsets, cpuSeconds);
     } finally {
       app.close();
       awaitStopped(app.streams());

@@ -12,13 +12,15 @@ import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * Yardsticks for figure 2: what Kafka Streams itself does with the same input, settings and exactly-once on
  * this machine, with (almost) no work of ours. {@link #decodeAndForward} decodes each interaction and
  * evaluation with the catalogue's Avro serdes and writes one small record per event; {@link #countPerAgent}
  * also reads and writes one state-store entry per event (a running count per agent, cached and
- * changelogged like the processor's stores). The gap from the raw consume rate to these is the framework's
+ * changelogged like the processor's stores); {@link #storeTraffic} does the processor's own store reads
+ * and writes per event, with values of its sizes, but no scoring. The gap from the raw consume rate to these is the framework's
  * (decode, transactions, changelogs); the gap from these to the processor is the scoring's.
  */
 public final class ReferenceTopologies {
@@ -43,6 +45,30 @@ public final class ReferenceTopologies {
             .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()))
         .toStream(Named.as("reference-changes"))
         .mapValues(String::valueOf, Named.as("reference-format"))
+        .to(topics.alerts().name(), Produced.with(Serdes.String(), Serdes.String()).withName("reference-sink"));
+    return builder.build();
+  }
+
+  /**
+   * The processor's per-event store traffic without its scoring ({@link StoreTraffic}): changelogged persistent
+   * stores as the processor's agent states and slices (with the record cache) and remembered ids (without);
+   * in-memory ones for the roster and actions, which the processor reads on every event.
+   */
+  public static Topology storeTraffic(StreamsSettings settings) {
+    StreamsBuilder builder = new StreamsBuilder();
+    Topics topics = settings.topics();
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreTraffic.STATES),
+        Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreTraffic.SLICES),
+        Serdes.Bytes(), Serdes.ByteArray()).withCachingEnabled());
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreTraffic.IDS),
+        Serdes.Bytes(), Serdes.Long()));
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreTraffic.ROSTER),
+        Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreTraffic.ACTIONS),
+        Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
+    events(builder, topics)
+        .process(StoreTraffic::new, Named.as("reference-store-traffic"), StoreTraffic.STORES.toArray(String[]::new))
         .to(topics.alerts().name(), Produced.with(Serdes.String(), Serdes.String()).withName("reference-sink"));
     return builder.build();
   }

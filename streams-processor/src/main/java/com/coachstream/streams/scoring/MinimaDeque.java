@@ -12,9 +12,21 @@ import java.util.Arrays;
  */
 final class MinimaDeque {
 
-  private long[] slices = new long[4];
-  private double[] values = new double[4];
+  private static final int INITIAL_CAPACITY = 4;
+
+  private long[] slices;
+  private double[] values;
   private int size;
+
+  MinimaDeque() {
+    this(INITIAL_CAPACITY);
+  }
+
+  /** Sized for {@code capacity} entries: a decoded deque's arrays are allocated once, at their size. */
+  private MinimaDeque(int capacity) {
+    slices = new long[capacity];
+    values = new double[capacity];
+  }
 
   /** Notes that {@code slice} holds {@code value}. */
   void add(long slice, double value) {
@@ -85,10 +97,8 @@ final class MinimaDeque {
   }
 
   static MinimaDeque read(StateReader in, long base) {
-    MinimaDeque deque = new MinimaDeque();
     int size = in.readVarInt();
-    deque.slices = new long[Math.max(4, size)];
-    deque.values = new double[Math.max(4, size)];
+    MinimaDeque deque = new MinimaDeque(Math.max(INITIAL_CAPACITY, size));
     long previous = base;
     for (int i = 0; i < size; i++) {
       previous += in.readTimeDelta();

@@ -34,6 +34,30 @@ class MinimaDequeTest {
     }
   }
 
+  /** A deque read back is sized to its entries: it goes on sliding and growing as the one written. */
+  @Test
+  void aDequeReadBackKeepsSlidingAndGrowing() {
+    MinimaDeque written = new MinimaDeque();
+    for (int slice = 0; slice < 9; slice++) {
+      written.add(slice, 10 + slice); // increasing: every slice stays a candidate, nine entries
+    }
+    StateWriter out = new StateWriter(8);
+    written.write(out, 8);
+    MinimaDeque read = MinimaDeque.read(new StateReader(out.toByteArray()), 8);
+    for (MinimaDeque deque : new MinimaDeque[] {written, read}) {
+      for (int slice = 9; slice < 20; slice++) {
+        deque.add(slice, 20 + slice);
+      }
+      assertThat(deque.minimum()).isEqualTo(10);
+      deque.dropBefore(5);
+      assertThat(deque.minimum()).isEqualTo(15);
+      deque.add(19, 1);
+      assertThat(deque.minimum()).isEqualTo(1);
+      deque.dropBefore(20);
+      assertThat(deque.isEmpty()).isTrue();
+    }
+  }
+
   @Test
   void emptiesWhenEverySliceLeft() {
     MinimaDeque deque = new MinimaDeque();
