@@ -20,8 +20,9 @@ import org.apache.kafka.streams.state.Stores;
  * evaluation with the catalogue's Avro serdes and writes one small record per event; {@link #countPerAgent}
  * also reads and writes one state-store entry per event (a running count per agent, cached and
  * changelogged like the processor's stores); {@link #storeTraffic} does the processor's own store reads
- * and writes per event, with values of its sizes, but no scoring. The gap from the raw consume rate to these is the framework's
- * (decode, transactions, changelogs); the gap from these to the processor is the scoring's.
+ * and writes per event, with values of its sizes, but neither scoring nor encoding. The gap from the raw
+ * consume rate to these is the framework's (decode, transactions, changelogs); the gap from these to the
+ * processor is the processor's own work.
  */
 public final class ReferenceTopologies {
 
