@@ -98,7 +98,8 @@ final class MinimaDeque {
 
   static MinimaDeque read(StateReader in, long base) {
     int size = in.readVarInt();
-    MinimaDeque deque = new MinimaDeque(Math.max(INITIAL_CAPACITY, size));
+    // exactly its size (a few entries, most often): decoded for every event of its agent, it may never grow
+    MinimaDeque deque = new MinimaDeque(Math.max(1, size));
     long previous = base;
     for (int i = 0; i < size; i++) {
       previous += in.readTimeDelta();

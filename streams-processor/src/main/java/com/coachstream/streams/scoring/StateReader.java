@@ -89,6 +89,24 @@ final class StateReader {
     return value;
   }
 
+  /**
+   * If the next string's UTF-8 bytes are one of {@code candidates}, reads it and returns that candidate's index;
+   * otherwise reads nothing and returns -1.
+   */
+  int readStringAmong(byte[][] candidates) {
+    int start = position;
+    int length = readVarInt();
+    require(length);
+    for (int i = 0; i < candidates.length; i++) {
+      if (Arrays.equals(candidates[i], 0, candidates[i].length, data, position, position + length)) {
+        position += length;
+        return i;
+      }
+    }
+    position = start;
+    return -1;
+  }
+
   String readNullableString() {
     int length = readVarInt() - 1;
     if (length < 0) {

@@ -27,4 +27,21 @@ class SkillNamesTest {
     assertThat(read[0]).isSameAs("active_listening".intern());
     assertThat(read[1]).isSameAs("a skill only a configuration knows".intern());
   }
+
+  @Test
+  void aNameReadAgainIsTheSameInstanceAndUnknownBytesStillReadAsTheirString() {
+    SkillNames names = new SkillNames();
+    names.index("empathy");
+    names.index("emp\u00e4thy");
+    names.index("empathy_and_more");
+    StateWriter out = new StateWriter(16);
+    names.write(out);
+    byte[] bytes = out.toByteArray();
+    String[] first = SkillNames.read(new StateReader(bytes));
+    String[] again = SkillNames.read(new StateReader(bytes));
+    assertThat(again).containsExactly("empathy", "emp\u00e4thy", "empathy_and_more");
+    for (int i = 0; i < again.length; i++) {
+      assertThat(again[i]).isSameAs(first[i]);
+    }
+  }
 }
