@@ -1,6 +1,7 @@
 package com.coachstream.benchmarks;
 
 import com.coachstream.benchmarks.harness.Cluster;
+import com.coachstream.benchmarks.harness.CompilerCpu;
 import com.coachstream.benchmarks.harness.Directories;
 import com.coachstream.benchmarks.harness.EncodedEvents;
 import com.coachstream.benchmarks.harness.HarnessOptions;
@@ -20,6 +21,7 @@ import com.coachstream.producer.simulate.SimulationConfig;
 import com.coachstream.schemas.json.EventType;
 import com.coachstream.schemas.topics.TopicNames;
 import com.coachstream.schemas.topics.Topics;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -55,28 +57,33 @@ public final class BackfillBenchmark {
           .setting("files", files.values().stream().map(f -> f.getFileName() + " " + Directories.size(f) / 1048576 + " MiB").toList())
           .setting("import", "FileImporter as produce import runs it: 64 MiB sort memory, the producer library's defaults");
       long rawCpu = processCpuNanos();
+      double rawJit = CompilerCpu.seconds();
       double rawSeconds = events.produce(cluster.clientProperties());
       double rawRate = events.size() / rawSeconds;
-      double rawPerCpu = events.size() / ((processCpuNanos() - rawCpu) / 1e9);
+      double rawCpuSeconds = (processCpuNanos() - rawCpu) / 1e9;
+      double rawPerCpu = events.size() / rawCpuSeconds;
       section.figure("raw produce of the same events, pre-encoded", rawRate, "events/s", "", String.format(Locale.ROOT,
-          "%.0f per CPU second of this process (the in-process broker included)", rawPerCpu));
+          "%.0f per CPU second of this process (the in-process broker included); %s", rawPerCpu,
+          CompilerCpu.share(rawJit, CompilerCpu.seconds(), rawCpuSeconds)));
       Map<String, String> settings = new HashMap<>(imported.asMap());
       settings.put("bootstrap.servers", cluster.bootstrapServers());
       long began = System.nanoTime();
       long importCpu = processCpuNanos();
+      double importJit = CompilerCpu.seconds();
       ImportSummary summary;
       try (CoachStreamProducer producer = CoachStreamProducer.create(Settings.of(settings))) {
         summary = new FileImporter(producer, ImportProgress.NONE, null, FileImporter.DEFAULT_SORT_MEMORY_BYTES, dir)
             .importFiles(List.copyOf(files.values()));
       }
       double importSeconds = (System.nanoTime() - began) / 1e9;
-      double importPerCpu = events.size() / ((processCpuNanos() - importCpu) / 1e9);
+      double importCpuSeconds = (processCpuNanos() - importCpu) / 1e9;
+      double importPerCpu = events.size() / importCpuSeconds;
       long written = cluster.endOffsets(List.of(imported.interactions(), imported.qaEvaluations(), imported.agents()));
       double importRate = events.size() / importSeconds;
       section.figure("produce import", importRate, "events/s", "", String.format(Locale.ROOT,
-          "%.1f s; %,d accepted, %,d corrections, %,d duplicates, %,d rejected, %,d not written; %,d records on the topics",
+          "%.1f s; %,d accepted, %,d corrections, %,d duplicates, %,d rejected, %,d not written; %,d records on the topics; %s",
           importSeconds, summary.accepted(), summary.corrections(), summary.duplicates(), summary.rejected(),
-          summary.notWritten(), written));
+          summary.notWritten(), written, CompilerCpu.share(importJit, CompilerCpu.seconds(), importCpuSeconds)));
       section.figure("produce import / raw produce", importRate / rawRate, "ratio", ">= 0.5", "wall clock");
       section.figure("produce import / raw produce, per CPU second", importPerCpu / rawPerCpu, "ratio", "",
           String.format(Locale.ROOT, "%.0f against %.0f events per CPU second; compares where the load on the machine "
@@ -89,7 +96,7 @@ public final class BackfillBenchmark {
 
   /** CPU time of this whole process (harness, importer and, by default, the broker), in nanoseconds. */
   private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
   }
 

@@ -45,7 +45,7 @@ public final class WindowCostBenchmark {
       section.figure("streams processor " + name, coach.eventsPerSecond(), "events/s", "", coach.partialNote());
       section.figure("  per CPU second of its threads", coach.eventsPerCpuSecond(), "events/s");
       section.figure("  output records per input event", (double) coach.outputOffsets() / coach.events(), "records", "",
-          "window records (skill scores) and alerts, as end offsets of the outputs");
+          "end offsets of the outputs: window records (skill scores) and alerts, and a transaction marker per partition and commit");
       StreamsRun.Result hopping = run(cluster, workload, "dsl-" + tag, overrides, options, true);
       dsl.put(name, hopping.eventsPerSecond());
       section.figure("DSL hopping windows " + name, hopping.eventsPerSecond(), "events/s", "", hopping.partialNote());

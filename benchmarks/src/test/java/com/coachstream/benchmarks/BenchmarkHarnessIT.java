@@ -74,6 +74,9 @@ class BenchmarkHarnessIT {
 
     assertThat(exit).isZero();
     assertOneSectionWithFigures(results, "backfill", "9 backfill: produce import of JSON lines");
+    JsonNode figures = onlyResult(results).path("sections").get(0).path("figures");
+    assertThat(figures.get(1).path("name").asText()).isEqualTo("produce import");
+    assertThat(figures.get(1).path("note").asText()).as("what the JIT compilers took of the import's CPU").contains("JIT compilers");
   }
 
   /** Heavy: three minutes and more of processor JVMs killed, restarted and scaled; run on purpose only. */
