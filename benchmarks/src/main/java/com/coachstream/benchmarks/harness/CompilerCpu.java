@@ -20,7 +20,11 @@ public final class CompilerCpu {
 
   private CompilerCpu() { }
 
-  /** CPU seconds the compiler threads have used so far; negative where {@code /proc} is not there. */
+  /**
+   * CPU seconds the compiler threads have used so far; negative where {@code /proc} is not there. A lower bound of
+   * what they used between two readings: the JVM starts and stops compiler threads as it needs them, and one that
+   * ended in between takes its CPU with it.
+   */
   public static double seconds() {
     if (!Files.isDirectory(TASKS)) {
       return -1;
