@@ -71,7 +71,7 @@ public final class HarnessOptions {
 
   @Option(names = "--memory-jvm", scope = ScopeType.INHERIT, paramLabel = "OPTIONS",
       description = "JVM options of the streams processor process whose memory is measured (default: ${DEFAULT-VALUE}).")
-  public String memoryJvm = "-Xmx256m -XX:+UseSerialGC -XX:NativeMemoryTracking=summary";
+  public String memoryJvm = "-Xmx256m -XX:+UseSerialGC -XX:MaxTenuringThreshold=3 -XX:NativeMemoryTracking=summary";
 
   @Option(names = "--memory-malloc-arenas", scope = ScopeType.INHERIT, paramLabel = "N",
       description = "MALLOC_ARENA_MAX of the measured process: glibc's per-thread arenas fragment RocksDB's native "

@@ -9,7 +9,7 @@ public final class OperationsOptions {
 
   @Option(names = "--processor-jvm", scope = ScopeType.INHERIT, paramLabel = "OPTIONS",
       description = "JVM options of each streams processor process of restart, restore and scale (default: ${DEFAULT-VALUE}).")
-  public String processorJvm = "-Xmx256m -XX:+UseSerialGC";
+  public String processorJvm = "-Xmx256m -XX:+UseSerialGC -XX:MaxTenuringThreshold=3";
 
   @Option(names = "--restart-rate", scope = ScopeType.INHERIT,
       description = "Events/s of the steady input while the processor is killed and started again (default: ${DEFAULT-VALUE}).")
